@@ -1,0 +1,192 @@
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Domain.Catalog;
+
+/// <summary>
+/// A product of one cooperative, produced by one or more of its member households.
+/// Stock is also reserved and released by single conditional updates in the database
+/// (see RuralMarket.Data's StockLedger); the floor of zero is enforced here and by a CHECK constraint.
+/// </summary>
+public sealed class Product : AggregateRoot
+{
+    public const int MaxPhotos = 8;
+    public const int MaxStock = 1_000_000;
+    public static readonly Money MaxPrice = Money.FromDong(1_000_000_000);
+
+    private readonly List<ProducerShare> _producers = [];
+    private readonly List<ProductPhoto> _photos = [];
+
+    private Product()
+    {
+        Slug = Name = Description = Origin = Harvest = string.Empty;
+    }
+
+    public Guid CooperativeId { get; private set; }
+
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Description { get; private set; }
+
+    public ProductCategory Category { get; private set; }
+
+    public SalesUnit Unit { get; private set; }
+
+    public int NetWeightGrams { get; private set; }
+
+    public string Origin { get; private set; }
+
+    public string Harvest { get; private set; }
+
+    public Money Price { get; private set; }
+
+    public int Stock { get; private set; }
+
+    public ProductStatus Status { get; private set; }
+
+    public OcopCertificate? Certificate { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public IReadOnlyList<ProducerShare> Producers => _producers;
+
+    public IReadOnlyList<ProductPhoto> Photos => _photos;
+
+    public ProductListing Listing => new(Name, Description, Category, Unit, NetWeightGrams, Origin, Harvest);
+
+    public static Product Create(Guid id, Guid cooperativeId, string slug, ProductListing listing, Money price, DateTimeOffset now)
+    {
+        var product = new Product
+        {
+            Id = id,
+            CooperativeId = cooperativeId,
+            Slug = Shared.Slug.Require(slug),
+            Status = ProductStatus.Draft,
+            CreatedAt = now,
+        };
+        product.Apply(listing);
+        product.Price = RequireSellablePrice(price);
+        product.Raise(new ProductChanged(id, cooperativeId, now));
+        return product;
+    }
+
+    public void Revise(ProductListing listing, DateTimeOffset now)
+    {
+        RequireNotArchived();
+        Apply(listing);
+        Changed(now);
+    }
+
+    public void ChangePrice(Money price, DateTimeOffset now)
+    {
+        RequireNotArchived();
+        Price = RequireSellablePrice(price);
+        Changed(now);
+    }
+
+    public void AdjustStock(int delta, DateTimeOffset now)
+    {
+        var stock = (long)Stock + delta;
+        if (stock < 0)
+        {
+            throw new DomainException("product.stock_negative", $"Stock cannot go below zero ({Stock} {delta:+#;-#;0}).");
+        }
+        if (stock > MaxStock)
+        {
+            throw new DomainException("product.stock_too_large", $"Stock cannot exceed {MaxStock}.");
+        }
+        Stock = (int)stock;
+        Changed(now);
+    }
+
+    public void AssignProducers(IReadOnlyCollection<ProducerShare> shares, DateTimeOffset now)
+    {
+        if (shares.Count == 0)
+        {
+            throw new DomainException("product.producers_required", "A product needs at least one producing household.");
+        }
+        if (shares.Select(s => s.HouseholdId).Distinct().Count() != shares.Count)
+        {
+            throw new DomainException("product.producer_duplicate", "A household is listed twice.");
+        }
+        var total = shares.Sum(s => s.Percent);
+        if (total != 100)
+        {
+            throw new DomainException("product.shares_not_100", $"Household shares must add up to 100 %, not {total} %.");
+        }
+        _producers.Clear();
+        _producers.AddRange(shares);
+        Changed(now);
+    }
+
+    public void Certify(OcopCertificate certificate, DateTimeOffset now)
+    {
+        RequireNotArchived();
+        Certificate = certificate;
+        Changed(now);
+    }
+
+    public void AddPhoto(string storageKey, DateTimeOffset now)
+    {
+        if (_photos.Count >= MaxPhotos)
+        {
+            throw new DomainException("product.too_many_photos", $"A product has at most {MaxPhotos} photos.");
+        }
+        _photos.Add(new ProductPhoto(storageKey, _photos.Count));
+        Changed(now);
+    }
+
+    public void Publish(DateTimeOffset now)
+    {
+        RequireNotArchived();
+        if (Status == ProductStatus.Published)
+        {
+            throw new DomainException("product.already_published", $"Product {Id} is already published.");
+        }
+        if (_producers.Count == 0)
+        {
+            throw new DomainException("product.producers_required", "A product needs its producing households before it is published.");
+        }
+        Status = ProductStatus.Published;
+        PublishedAt = now;
+        Changed(now);
+    }
+
+    public void Archive(DateTimeOffset now)
+    {
+        RequireNotArchived();
+        Status = ProductStatus.Archived;
+        Changed(now);
+    }
+
+    public bool HasValidOcopOn(DateOnly day) => Certificate?.IsValidOn(day) == true;
+
+    private void Apply(ProductListing listing)
+    {
+        Name = listing.Name;
+        Description = listing.Description;
+        Category = listing.Category;
+        Unit = listing.Unit;
+        NetWeightGrams = listing.NetWeightGrams;
+        Origin = listing.Origin;
+        Harvest = listing.Harvest;
+    }
+
+    private static Money RequireSellablePrice(Money price) =>
+        price.Dong == 0 || price > MaxPrice
+            ? throw new DomainException("product.price_out_of_range", $"A price must be 1 to {MaxPrice.Dong} đồng, not {price.Dong}.")
+            : price;
+
+    private void RequireNotArchived()
+    {
+        if (Status == ProductStatus.Archived)
+        {
+            throw new DomainException("product.archived", $"Product {Id} is archived and cannot change.");
+        }
+    }
+
+    private void Changed(DateTimeOffset now) => Raise(new ProductChanged(Id, CooperativeId, now));
+}

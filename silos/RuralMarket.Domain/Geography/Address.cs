@@ -1,0 +1,24 @@
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Domain.Geography;
+
+/// <summary>
+/// A Vietnamese address in the two-level form in force since 1 July 2025 (Resolution 202/2025/QH15):
+/// province or centrally run city → commune or ward → street. There is no district level.
+/// Whether the province code and commune exist is checked at the boundary against the seeded units.
+/// </summary>
+public sealed record Address
+{
+    public Address(string provinceCode, string commune, string street)
+    {
+        ProvinceCode = DomainText.Require(provinceCode, "address.province", 8);
+        Commune = DomainText.Require(commune, "address.commune", 100);
+        Street = DomainText.Require(street, "address.street", 200);
+    }
+
+    public string ProvinceCode { get; }
+
+    public string Commune { get; }
+
+    public string Street { get; }
+}

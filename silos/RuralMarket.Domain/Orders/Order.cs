@@ -1,0 +1,222 @@
+using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Domain.Orders;
+
+/// <summary>
+/// One cooperative's part of a buyer's checkout. A checkout spanning several cooperatives makes one order each,
+/// sharing a <see cref="CheckoutId"/>. Every state change goes through <see cref="MoveTo"/>, which refuses
+/// anything the lifecycle does not allow.
+/// </summary>
+public sealed class Order : AggregateRoot
+{
+    private static readonly Dictionary<OrderStatus, OrderStatus[]> NextSteps = new()
+    {
+        [OrderStatus.Placed] = [OrderStatus.Confirmed, OrderStatus.Cancelled],
+        [OrderStatus.Confirmed] = [OrderStatus.Packed, OrderStatus.Cancelled],
+        [OrderStatus.Packed] = [OrderStatus.HandedToCarrier],
+        [OrderStatus.HandedToCarrier] = [OrderStatus.InTransit, OrderStatus.DeliveryFailed],
+        [OrderStatus.InTransit] = [OrderStatus.Delivered, OrderStatus.DeliveryFailed],
+        [OrderStatus.DeliveryFailed] = [OrderStatus.InTransit, OrderStatus.Returned],
+        [OrderStatus.Delivered] = [OrderStatus.Completed],
+    };
+
+    private readonly List<OrderLine> _lines = [];
+    private readonly List<OrderStatusChange> _timeline = [];
+
+    private Order()
+    {
+        Code = TrackingToken = string.Empty;
+        Buyer = null!;
+        DeliveryAddress = null!;
+        DeliveryNote = string.Empty;
+    }
+
+    public string Code { get; private set; }
+
+    /// <summary>The secret in the buyer's tracking link; whoever holds it may follow and cancel the order.</summary>
+    public string TrackingToken { get; private set; }
+
+    public Guid CheckoutId { get; private set; }
+
+    public Guid CooperativeId { get; private set; }
+
+    public BuyerContact Buyer { get; private set; }
+
+    public Address DeliveryAddress { get; private set; }
+
+    public string DeliveryNote { get; private set; }
+
+    public PaymentMethod PaymentMethod { get; private set; }
+
+    public Money ShippingFee { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    public CancellationReason CancellationReason { get; private set; }
+
+    public DateTimeOffset PlacedAt { get; private set; }
+
+    /// <summary>When an unpaid prepaid order gives its reserved stock back. Null for cash on delivery.</summary>
+    public DateTimeOffset? ReservationExpiresAt { get; private set; }
+
+    public DateTimeOffset? PaidAt { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public IReadOnlyList<OrderStatusChange> Timeline => _timeline;
+
+    public Money Subtotal => Money.Sum(_lines.Select(l => l.Total));
+
+    public Money Total => Subtotal + ShippingFee;
+
+    public long WeightGrams => _lines.Sum(l => l.WeightGrams);
+
+    /// <summary>What the carrier collects at the door: the total for cash on delivery, nothing otherwise.</summary>
+    public Money CashOnDeliveryAmount => PaymentMethod == PaymentMethod.CashOnDelivery ? Total : Money.Zero;
+
+    public static Order Place(OrderIdentity identity, Guid cooperativeId, OrderRecipient recipient, PaymentMethod paymentMethod,
+        IReadOnlyList<OrderLine> lines, Money shippingFee, DateTimeOffset now, TimeSpan paymentWindow)
+    {
+        if (lines.Count == 0)
+        {
+            throw new DomainException("order.no_lines", "An order needs at least one line.");
+        }
+        if (lines.Select(l => l.ProductId).Distinct().Count() != lines.Count)
+        {
+            throw new DomainException("order.duplicate_product", "A product appears on two lines; merge them.");
+        }
+        if (!Enum.IsDefined(paymentMethod))
+        {
+            throw new DomainException("order.payment_method_unknown", $"Unknown payment method {paymentMethod}.");
+        }
+        if (paymentWindow <= TimeSpan.Zero)
+        {
+            throw new DomainException("order.payment_window", "The payment window must be positive.");
+        }
+        var order = new Order
+        {
+            Id = identity.Id,
+            Code = identity.Code,
+            TrackingToken = identity.TrackingToken,
+            CheckoutId = identity.CheckoutId,
+            CooperativeId = cooperativeId,
+            Buyer = recipient.Contact,
+            DeliveryAddress = recipient.Address,
+            DeliveryNote = DomainText.Optional(recipient.Note, "order.delivery_note", 500),
+            PaymentMethod = paymentMethod,
+            ShippingFee = shippingFee,
+            Status = OrderStatus.Placed,
+            PlacedAt = now,
+            ReservationExpiresAt = paymentMethod == PaymentMethod.CashOnDelivery ? null : now + paymentWindow,
+        };
+        order._lines.AddRange(lines);
+        order._timeline.Add(new OrderStatusChange(OrderStatus.Placed, now, string.Empty));
+        order.Raise(new OrderPlaced(order.Id, order.Code, cooperativeId, order.Total.Dong, now));
+        return order;
+    }
+
+    public void Confirm(DateTimeOffset now)
+    {
+        if (PaymentMethod != PaymentMethod.CashOnDelivery && PaidAt is null)
+        {
+            throw new DomainException("order.not_paid", $"Order {Code} is not paid yet.");
+        }
+        MoveTo(OrderStatus.Confirmed, now, string.Empty);
+    }
+
+    public void Pack(DateTimeOffset now) => MoveTo(OrderStatus.Packed, now, string.Empty);
+
+    public void HandToCarrier(DateTimeOffset now) => MoveTo(OrderStatus.HandedToCarrier, now, string.Empty);
+
+    public void MarkInTransit(DateTimeOffset now, string note = "") => MoveTo(OrderStatus.InTransit, now, note);
+
+    public void MarkDelivered(DateTimeOffset now)
+    {
+        MoveTo(OrderStatus.Delivered, now, string.Empty);
+        PaidAt ??= now; // cash on delivery is paid when the carrier hands the parcel over
+    }
+
+    public void MarkDeliveryFailed(string reason, DateTimeOffset now) =>
+        MoveTo(OrderStatus.DeliveryFailed, now, DomainText.Require(reason, "order.failure_reason", 300));
+
+    public void MarkReturned(DateTimeOffset now) => MoveTo(OrderStatus.Returned, now, string.Empty);
+
+    public void Complete(DateTimeOffset now) => MoveTo(OrderStatus.Completed, now, string.Empty);
+
+    /// <summary>Cancels before packing. The caller returns the reserved stock in the same transaction.</summary>
+    public void Cancel(CancellationReason reason, string note, DateTimeOffset now)
+    {
+        if (reason is not (CancellationReason.ByBuyer or CancellationReason.ByCooperative))
+        {
+            throw new DomainException("order.cancel_reason", "Say who cancels the order.");
+        }
+        MoveTo(OrderStatus.Cancelled, now, DomainText.Optional(note, "order.cancel_note", 500));
+        CancellationReason = reason;
+    }
+
+    public void MarkPaid(Money amount, DateTimeOffset now)
+    {
+        if (PaymentMethod == PaymentMethod.CashOnDelivery)
+        {
+            throw new DomainException("order.paid_on_delivery", $"Order {Code} is paid in cash on delivery.");
+        }
+        if (PaidAt is not null)
+        {
+            throw new DomainException("order.already_paid", $"Order {Code} is already paid.");
+        }
+        if (Status != OrderStatus.Placed)
+        {
+            throw new DomainException("order.not_payable", $"Order {Code} is {Status} and cannot be paid.");
+        }
+        if (amount != Total)
+        {
+            throw new DomainException("order.amount_mismatch", $"Order {Code} costs {Total.Dong} đồng, not {amount.Dong}.");
+        }
+        PaidAt = now;
+        ReservationExpiresAt = null;
+        Raise(new OrderStatusChanged(Id, Code, Status, Status, now));
+    }
+
+    public bool IsReservationExpired(DateTimeOffset now) =>
+        Status == OrderStatus.Placed && PaidAt is null && ReservationExpiresAt is { } expiry && now >= expiry;
+
+    /// <summary>An unpaid prepaid order whose window has passed is cancelled; the caller returns its stock.</summary>
+    public void Expire(DateTimeOffset now)
+    {
+        if (!IsReservationExpired(now))
+        {
+            throw new DomainException("order.not_expired", $"Order {Code} has not expired.");
+        }
+        MoveTo(OrderStatus.Cancelled, now, string.Empty);
+        CancellationReason = CancellationReason.PaymentExpired;
+    }
+
+    public bool CanMoveTo(OrderStatus target) => NextSteps.TryGetValue(Status, out var next) && next.Contains(target);
+
+    private void MoveTo(OrderStatus target, DateTimeOffset now, string note)
+    {
+        if (!CanMoveTo(target))
+        {
+            throw new IllegalOrderTransitionException(Code, Status, target);
+        }
+        var from = Status;
+        Status = target;
+        _timeline.Add(new OrderStatusChange(target, now, note));
+        Raise(new OrderStatusChanged(Id, Code, from, target, now));
+    }
+}
+
+/// <summary>Identifiers chosen by the caller: the database id, the code buyers quote, the secret tracking token, the checkout.</summary>
+public sealed record OrderIdentity(Guid Id, string Code, string TrackingToken, Guid CheckoutId);
+
+/// <summary>Where and to whom the parcel goes.</summary>
+public sealed record OrderRecipient(BuyerContact Contact, Address Address, string? Note);
+
+public sealed class IllegalOrderTransitionException(string code, OrderStatus from, OrderStatus to)
+    : DomainException("order.illegal_transition", $"Order {code} cannot go from {from} to {to}.")
+{
+    public OrderStatus From { get; } = from;
+
+    public OrderStatus To { get; } = to;
+}
