@@ -16,10 +16,6 @@ public abstract class AggregateRoot
 
     protected void Raise(IDomainEvent domainEvent) => _events.Add(domainEvent);
 
-    /// <summary>Called by persistence once the events are in the outbox and the new version is stored.</summary>
-    public void MarkSaved(long newVersion)
-    {
-        Version = newVersion;
-        _events.Clear();
-    }
+    /// <summary>Called by persistence once the events are in the outbox, in the same transaction as the new state.</summary>
+    public void ClearPendingEvents() => _events.Clear();
 }

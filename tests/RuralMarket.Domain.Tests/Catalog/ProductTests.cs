@@ -1,0 +1,97 @@
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Domain.Tests.Catalog;
+
+public class ProductTests
+{
+    [Fact]
+    public void Shares_adding_up_to_100_are_accepted()
+    {
+        var product = Builders.Product();
+        product.AssignProducers([new ProducerShare(Guid.NewGuid(), 34), new ProducerShare(Guid.NewGuid(), 33), new ProducerShare(Guid.NewGuid(), 33)], Builders.Now);
+        Assert.Equal(100, product.Producers.Sum(p => p.Percent));
+    }
+
+    [Theory]
+    [InlineData(50, 49)]
+    [InlineData(60, 41)]
+    public void Shares_not_adding_up_to_100_are_refused_and_change_nothing(int first, int second)
+    {
+        var product = Builders.Product();
+        var before = product.Producers.ToList();
+        var error = Assert.Throws<DomainException>(() =>
+            product.AssignProducers([new ProducerShare(Guid.NewGuid(), first), new ProducerShare(Guid.NewGuid(), second)], Builders.Now));
+        Assert.Equal("product.shares_not_100", error.Code);
+        Assert.Equal(before, product.Producers);
+    }
+
+    [Fact]
+    public void The_same_household_twice_and_empty_shares_are_refused()
+    {
+        var product = Builders.Product();
+        var household = Guid.NewGuid();
+        Assert.Equal("product.producer_duplicate", Assert.Throws<DomainException>(() =>
+            product.AssignProducers([new ProducerShare(household, 50), new ProducerShare(household, 50)], Builders.Now)).Code);
+        Assert.Equal("product.producers_required", Assert.Throws<DomainException>(() => product.AssignProducers([], Builders.Now)).Code);
+        Assert.Throws<DomainException>(() => new ProducerShare(household, 0));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_000_001)]
+    public void Prices_of_zero_or_above_a_billion_dong_are_refused(long dong) =>
+        Assert.Equal("product.price_out_of_range", Assert.Throws<DomainException>(() => Builders.Product().ChangePrice(Money.FromDong(dong), Builders.Now)).Code);
+
+    [Fact]
+    public void Stock_never_goes_below_zero()
+    {
+        var product = Builders.Product(stock: 3);
+        Assert.Equal("product.stock_negative", Assert.Throws<DomainException>(() => product.AdjustStock(-4, Builders.Now)).Code);
+        Assert.Equal(3, product.Stock);
+        product.AdjustStock(-3, Builders.Now);
+        Assert.Equal(0, product.Stock);
+    }
+
+    [Fact]
+    public void Publishing_needs_producers_and_archived_products_are_frozen()
+    {
+        var draft = Product.Create(Guid.NewGuid(), Guid.NewGuid(), "mat-ong", Builders.Listing("Mật ong"), Money.FromDong(250_000), Builders.Now);
+        Assert.Equal("product.producers_required", Assert.Throws<DomainException>(() => draft.Publish(Builders.Now)).Code);
+
+        var product = Builders.Product();
+        product.Publish(Builders.Now);
+        Assert.Equal(ProductStatus.Published, product.Status);
+        product.Archive(Builders.Now);
+        Assert.Equal("product.archived", Assert.Throws<DomainException>(() => product.ChangePrice(Money.FromDong(1), Builders.Now)).Code);
+        Assert.Equal("product.archived", Assert.Throws<DomainException>(() => product.Publish(Builders.Now)).Code);
+    }
+
+    [Fact]
+    public void At_most_eight_photos()
+    {
+        var product = Builders.Product();
+        for (var i = 0; i < Product.MaxPhotos; i++)
+        {
+            product.AddPhoto($"products/p/{i}.webp", Builders.Now);
+        }
+        Assert.Equal("product.too_many_photos", Assert.Throws<DomainException>(() => product.AddPhoto("x", Builders.Now)).Code);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000_001)]
+    public void Net_weight_must_be_positive_and_bounded(int grams) =>
+        Assert.Equal("product.weight_out_of_range", Assert.Throws<DomainException>(() =>
+            new ProductListing("Gạo", "", ProductCategory.Food, SalesUnit.Bag, grams, "", "")).Code);
+
+    [Fact]
+    public void Every_change_raises_an_event_for_search()
+    {
+        var product = Builders.Product();
+        var before = product.PendingEvents.Count;
+        product.ChangePrice(Money.FromDong(90_000), Builders.Now);
+        Assert.IsType<ProductChanged>(product.PendingEvents[^1]);
+        Assert.Equal(before + 1, product.PendingEvents.Count);
+    }
+}
