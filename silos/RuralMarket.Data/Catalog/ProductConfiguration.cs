@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RuralMarket.Domain.Catalog;
+
+namespace RuralMarket.Data.Catalog;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.ToTable("products");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasIndex(p => p.Slug).IsUnique();
+        builder.HasIndex(p => p.CooperativeId);
+        builder.Property(p => p.Slug).HasMaxLength(120);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Origin).HasMaxLength(300);
+        builder.Property(p => p.Harvest).HasMaxLength(200);
+        builder.Ignore(p => p.Listing);
+        builder.Ignore(p => p.PendingEvents);
+
+        builder.OwnsOne(p => p.Certificate, certificate =>
+        {
+            certificate.Property(c => c.Number).HasMaxLength(50);
+        });
+        builder.Navigation(p => p.Certificate).IsRequired(false);
+
+        builder.OwnsMany(p => p.Producers, producers =>
+        {
+            producers.ToTable("product_producers");
+            producers.WithOwner().HasForeignKey("ProductId");
+            producers.Property<long>("Id");
+            producers.HasKey("Id");
+        });
+        builder.OwnsMany(p => p.Photos, photos =>
+        {
+            photos.ToTable("product_photos");
+            photos.WithOwner().HasForeignKey("ProductId");
+            photos.Property<long>("Id");
+            photos.HasKey("Id");
+            photos.Property(p => p.StorageKey).HasMaxLength(300);
+        });
+    }
+}

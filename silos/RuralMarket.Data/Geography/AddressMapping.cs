@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RuralMarket.Domain.Geography;
+
+namespace RuralMarket.Data;
+
+internal static class AddressMapping
+{
+    public static void Configure<TOwner>(OwnedNavigationBuilder<TOwner, Address> address)
+        where TOwner : class
+    {
+        address.Property(a => a.ProvinceCode).HasMaxLength(8);
+        address.Property(a => a.Commune).HasMaxLength(100);
+        address.Property(a => a.Street).HasMaxLength(200);
+    }
+}
+
+internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
+{
+    public void Configure(EntityTypeBuilder<Province> builder)
+    {
+        builder.ToTable("provinces");
+        builder.HasKey(p => p.Code);
+        builder.Property(p => p.Code).HasMaxLength(8);
+        builder.Property(p => p.Name).HasMaxLength(100);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RuralMarket.Domain.Orders;
+
+namespace RuralMarket.Data.Orders;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("orders");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasIndex(o => o.Code).IsUnique();
+        builder.HasIndex(o => o.TrackingToken).IsUnique();
+        builder.HasIndex(o => o.CheckoutId);
+        builder.HasIndex(o => new { o.CooperativeId, o.Status });
+        builder.HasIndex(o => new { o.Status, o.ReservationExpiresAt });
+        builder.Property(o => o.Code).HasMaxLength(20);
+        builder.Property(o => o.TrackingToken).HasMaxLength(64);
+        builder.Property(o => o.DeliveryNote).HasMaxLength(500);
+        builder.Ignore(o => o.PendingEvents);
+        builder.Ignore(o => o.Subtotal);
+        builder.Ignore(o => o.Total);
+        builder.Ignore(o => o.WeightGrams);
+        builder.Ignore(o => o.CashOnDeliveryAmount);
+
+        builder.OwnsOne(o => o.Buyer, buyer =>
+        {
+            buyer.Property(b => b.Name).HasMaxLength(100);
+            buyer.Property(b => b.Phone).HasMaxLength(20);
+            buyer.Property(b => b.Email).HasMaxLength(254);
+        });
+        builder.OwnsOne(o => o.DeliveryAddress, AddressMapping.Configure);
+
+        builder.OwnsMany(o => o.Lines, lines =>
+        {
+            lines.ToTable("order_lines");
+            lines.WithOwner().HasForeignKey("OrderId");
+            lines.Property<long>("Id");
+            lines.HasKey("Id");
+            lines.Property(l => l.ProductName).HasMaxLength(200);
+            lines.Ignore(l => l.Total);
+            lines.Ignore(l => l.WeightGrams);
+        });
+        builder.OwnsMany(o => o.Timeline, timeline =>
+        {
+            timeline.ToTable("order_status_changes");
+            timeline.WithOwner().HasForeignKey("OrderId");
+            timeline.Property<long>("Id");
+            timeline.HasKey("Id");
+            timeline.Property(c => c.Note).HasMaxLength(500);
+        });
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RuralMarket.Data.Outbox;
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Cooperatives;
+using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Data;
+
+/// <summary>
+/// The platform's unit of work. Saving an aggregate bumps its version (a stale version is refused)
+/// and writes its pending domain events to the outbox in the same transaction.
+/// </summary>
+public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> options) : DbContext(options)
+{
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    public DbSet<Cooperative> Cooperatives => Set<Cooperative>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<Province> Provinces => Set<Province>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var aggregates = ChangeTracker.Entries<AggregateRoot>()
+            .Where(e => e.State != EntityState.Unchanged || e.Entity.PendingEvents.Count > 0)
+            .ToList();
+        foreach (var entry in aggregates)
+        {
+            var version = entry.Property(a => a.Version);
+            version.CurrentValue = entry.State == EntityState.Added ? 1 : version.OriginalValue + 1;
+            version.IsModified = entry.State != EntityState.Added;
+            foreach (var domainEvent in entry.Entity.PendingEvents)
+            {
+                var payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), EventJson);
+                OutboxMessages.Add(new OutboxMessage(Guid.NewGuid(), domainEvent.GetType().Name, payload, domainEvent.OccurredAt));
+            }
+        }
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            aggregates.ForEach(e => e.Entity.ClearPendingEvents());
+            return written;
+        }
+        catch (DbUpdateConcurrencyException conflict)
+        {
+            var stale = conflict.Entries.Select(e => e.Entity).OfType<AggregateRoot>().FirstOrDefault()
+                ?? aggregates.Select(e => e.Entity).First();
+            throw new ConcurrencyConflictException(stale.GetType().Name, stale.Id);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it versions aggregates and writes the outbox.");
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<ProductCategory>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<SalesUnit>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ProductStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<IssuingLevel>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<VerificationStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ProvinceKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PaymentMethod>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CancellationReason>().HaveConversion<string>().HaveMaxLength(20);
+        if (IsSqlite)
+        {
+            // SQLite has no date type EF can compare in SQL: store UTC ticks, which sort and compare as integers.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RuralMarketDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.GetColumnName(table)!));
+            }
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(SnakeCase(index.GetDatabaseName() ?? string.Empty));
+            }
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(SnakeCase(key.GetName() ?? string.Empty));
+            }
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName(SnakeCase(foreignKey.GetConstraintName() ?? string.Empty));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '_' && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
+                {
+                    builder.Append('_');
+                }
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private sealed class MoneyConverter() : ValueConverter<Money, long>(m => m.Dong, d => Money.FromDong(d));
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}
