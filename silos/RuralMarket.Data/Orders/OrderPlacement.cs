@@ -55,7 +55,9 @@ public sealed class OrderPlacement(RuralMarketDbContext db, StockLedger stock, S
             }
             var fee = shipping.FeeFor(lines.Sum(l => l.WeightGrams));
             var identity = new OrderIdentity(Guid.NewGuid(), OrderCodes.NewCode(), OrderCodes.NewTrackingToken(), checkoutId);
-            var order = Order.Place(identity, group.Key, request.Recipient, request.PaymentMethod, lines, fee, now, options.Value.PaymentWindow);
+            // Each order gets its own copy of the recipient: EF Core cannot store one owned instance under two owners.
+            var recipient = request.Recipient with { Contact = request.Recipient.Contact with { }, Address = request.Recipient.Address with { } };
+            var order = Order.Place(identity, group.Key, recipient, request.PaymentMethod, lines, fee, now, options.Value.PaymentWindow);
             db.Orders.Add(order);
             placed.Add(new PlacedOrder(order.Id, order.Code, order.TrackingToken, order.CooperativeId, order.Total));
         }

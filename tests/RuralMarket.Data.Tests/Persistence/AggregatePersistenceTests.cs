@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Data.Tests.Persistence;
+
+public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTest(kind)
+{
+    [DatabaseFact]
+    public async Task Cooperative_round_trips_with_its_households()
+    {
+        var saved = await Platform.AddCooperativeAsync();
+
+        await using var db = Platform.NewContext();
+        var loaded = await db.Cooperatives.SingleAsync(c => c.Id == saved.Id);
+        Assert.Equal("HTX Nông nghiệp Vi Hương", loaded.Name);
+        Assert.Equal(saved.Address, loaded.Address);
+        Assert.Equal(saved.RegisteredAt, loaded.RegisteredAt);
+        Assert.Equal(1, loaded.Version);
+        Assert.Equal(
+            saved.Households.Select(h => (h.Id, h.HeadName, h.Village, h.Phone, h.IsActive)).OrderBy(h => h.Id),
+            loaded.Households.Select(h => (h.Id, h.HeadName, h.Village, h.Phone, h.IsActive)).OrderBy(h => h.Id));
+    }
+
+    [DatabaseFact]
+    public async Task Product_round_trips_with_certificate_producers_and_photos()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        var saved = await Platform.AddProductAsync(cooperative, stock: 7);
+
+        await using var db = Platform.NewContext();
+        var loaded = await db.Products.SingleAsync(p => p.Id == saved.Id);
+        Assert.Equal(Money.FromDong(85_000), loaded.Price);
+        Assert.Equal((7, ProductStatus.Published, SalesUnit.Package, 500), (loaded.Stock, loaded.Status, loaded.Unit, loaded.NetWeightGrams));
+        Assert.Equal((4, "1234/QĐ-UBND", IssuingLevel.Province, new DateOnly(2028, 1, 14)),
+            (loaded.Certificate!.Stars, loaded.Certificate.Number, loaded.Certificate.Level, loaded.Certificate.ExpiresOn));
+        Assert.Equal(saved.Producers, loaded.Producers);
+        Assert.Equal(saved.Photos, loaded.Photos);
+        Assert.Equal(saved.PublishedAt, loaded.PublishedAt);
+    }
+
+    [DatabaseFact]
+    public async Task Order_round_trips_with_lines_address_and_timeline()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        var product = await Platform.AddProductAsync(cooperative);
+        var now = Platform.Clock.GetUtcNow();
+        var order = Order.Place(new OrderIdentity(Guid.NewGuid(), "RMTEST0001", "token-1", Guid.NewGuid()), cooperative.Id, CatalogBuilder.Recipient(),
+            PaymentMethod.BankTransfer, [new OrderLine(product.Id, product.Name, product.Price, 3, 500)], Money.FromDong(27_000), now, TimeSpan.FromMinutes(30));
+        order.MarkPaid(order.Total, now);
+        order.Confirm(now);
+        await using (var db = Platform.NewContext())
+        {
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Platform.NewContext();
+        var loaded = await check.Orders.SingleAsync(o => o.Code == "RMTEST0001");
+        Assert.Equal(Money.FromDong(282_000), loaded.Total);
+        Assert.Equal(order.Buyer, loaded.Buyer);
+        Assert.Equal("0912345678", loaded.Buyer.Phone);
+        Assert.Equal(order.DeliveryAddress, loaded.DeliveryAddress);
+        Assert.Equal(order.Lines, loaded.Lines);
+        Assert.Equal([OrderStatus.Placed, OrderStatus.Confirmed], loaded.Timeline.Select(t => t.Status));
+        Assert.Equal((OrderStatus.Confirmed, now, (DateTimeOffset?)null), (loaded.Status, loaded.PaidAt!.Value, loaded.ReservationExpiresAt));
+    }
+
+    [DatabaseFact]
+    public async Task A_write_from_a_stale_copy_is_refused_and_the_newer_state_kept()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        var product = await Platform.AddProductAsync(cooperative);
+        await using var first = Platform.NewContext();
+        await using var second = Platform.NewContext();
+        var mine = await first.Products.SingleAsync(p => p.Id == product.Id);
+        var theirs = await second.Products.SingleAsync(p => p.Id == product.Id);
+        var messagesBefore = await first.OutboxMessages.CountAsync();
+
+        mine.ChangePrice(Money.FromDong(90_000), Platform.Clock.GetUtcNow());
+        await first.SaveChangesAsync();
+        theirs.ChangePrice(Money.FromDong(70_000), Platform.Clock.GetUtcNow());
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.SaveChangesAsync());
+        Assert.Equal("concurrency.stale_version", conflict.Code);
+
+        await using var check = Platform.NewContext();
+        var stored = await check.Products.SingleAsync(p => p.Id == product.Id);
+        Assert.Equal(Money.FromDong(90_000), stored.Price);
+        Assert.Equal(2, stored.Version);
+        Assert.Equal(messagesBefore + 1, await check.OutboxMessages.CountAsync()); // the refused write left no event behind
+    }
+
+    [DatabaseFact]
+    public async Task A_change_only_to_owned_parts_still_bumps_the_version()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        await using var first = Platform.NewContext();
+        await using var second = Platform.NewContext();
+        var mine = await first.Cooperatives.SingleAsync(c => c.Id == cooperative.Id);
+        var theirs = await second.Cooperatives.SingleAsync(c => c.Id == cooperative.Id);
+
+        mine.AddHousehold(Guid.NewGuid(), "Nông Văn Dền", "Thôn Nà Hán", "Mật ong", null, Platform.Clock.GetUtcNow());
+        await first.SaveChangesAsync();
+        theirs.DeactivateHousehold(cooperative.Households[0].Id, Platform.Clock.GetUtcNow());
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => second.SaveChangesAsync());
+
+        await using var check = Platform.NewContext();
+        var stored = await check.Cooperatives.SingleAsync(c => c.Id == cooperative.Id);
+        Assert.Equal(3, stored.Households.Count);
+        Assert.All(stored.Households, h => Assert.True(h.IsActive));
+    }
+
+    [DatabaseFact]
+    public async Task Events_reach_the_outbox_with_the_change()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        var product = await Platform.AddProductAsync(cooperative);
+
+        await using var db = Platform.NewContext();
+        var messages = await db.OutboxMessages.AsNoTracking().ToListAsync();
+        Assert.Contains(messages, m => m.Type == nameof(ProductChanged) && m.Payload.Contains(product.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Type == "CooperativeRegistered");
+        Assert.All(messages, m => Assert.Null(m.ProcessedAt));
+        Assert.Empty(product.PendingEvents);
+    }
+}
+
+public sealed class SqliteAggregatePersistenceTests() : AggregatePersistenceTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresAggregatePersistenceTests() : AggregatePersistenceTests(DatabaseKind.Postgres), IUsesPostgres;

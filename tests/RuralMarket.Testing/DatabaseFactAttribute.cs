@@ -1,0 +1,34 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace RuralMarket.Testing;
+
+/// <summary>Marks a test class that runs against PostgreSQL (see <see cref="DatabaseFactAttribute"/>).</summary>
+public interface IUsesPostgres;
+
+/// <summary>
+/// A fact that needs a database. In a class marked <see cref="IUsesPostgres"/> it is reported as skipped, with
+/// the reason, when no PostgreSQL is configured, except under CI, where it runs and fails so a missing server
+/// can never pass unnoticed.
+/// </summary>
+[XunitTestCaseDiscoverer("RuralMarket.Testing.DatabaseFactDiscoverer", "RuralMarket.Testing")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class DatabaseFactAttribute : FactAttribute;
+
+public sealed class DatabaseFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
+{
+    public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
+    {
+        var display = discoveryOptions.MethodDisplayOrDefault();
+        var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
+        var testClass = (testMethod.TestClass.Class as IReflectionTypeInfo)?.Type;
+        var needsPostgres = testClass is not null && typeof(IUsesPostgres).IsAssignableFrom(testClass);
+        if (needsPostgres && PostgresServer.ConnectionString is null && !PostgresServer.RequiredByCi)
+        {
+            yield return new XunitSkippedDataRowTestCase(diagnostics, display, displayOptions, testMethod,
+                $"PostgreSQL not available: set {PostgresServer.Variable} (scripts/test.sh starts one)");
+            yield break;
+        }
+        yield return new XunitTestCase(diagnostics, display, displayOptions, testMethod);
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using RuralMarket.Data;
+using RuralMarket.Data.Hosting;
+using RuralMarket.Data.Schema;
+using RuralMarket.Domain.Geography;
+
+namespace RuralMarket.Testing;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// The back end as the app wires it (the same AddRuralMarketData), on a new, migrated database of the given kind:
+/// a temporary SQLite file, or a fresh database on the test PostgreSQL server. A few provinces are loaded.
+/// </summary>
+public sealed class TestPlatform : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly Func<Task> _dropDatabase;
+
+    private TestPlatform(IHost host, FakeTimeProvider clock, DatabaseKind kind, string connectionString, Func<Task> dropDatabase)
+    {
+        _host = host;
+        Clock = clock;
+        Kind = kind;
+        ConnectionString = connectionString;
+        _dropDatabase = dropDatabase;
+    }
+
+    public IServiceProvider Services => _host.Services;
+
+    public FakeTimeProvider Clock { get; }
+
+    public DatabaseKind Kind { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestPlatform> StartAsync(DatabaseKind kind, Action<IHostApplicationBuilder>? configure = null, bool migrate = true)
+    {
+        var (connectionString, drop) = kind == DatabaseKind.Sqlite ? NewSqliteFile() : await NewPostgresDatabaseAsync();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = kind.ToString(),
+            ["ConnectionStrings:RuralMarket"] = connectionString,
+        });
+        builder.AddRuralMarketData();
+        var clock = new FakeTimeProvider();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        configure?.Invoke(builder);
+        var host = builder.Build();
+        var platform = new TestPlatform(host, clock, kind, connectionString, drop);
+        if (!migrate)
+        {
+            return platform;
+        }
+        await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        await using var db = platform.NewContext();
+        db.Provinces.AddRange(
+            new Province("HN", "Hà Nội", ProvinceKind.CentralCity),
+            new Province("TN", "Thái Nguyên", ProvinceKind.Province),
+            new Province("HP", "Hải Phòng", ProvinceKind.CentralCity),
+            new Province("DT", "Đồng Tháp", ProvinceKind.Province));
+        await db.SaveChangesAsync();
+        return platform;
+    }
+
+    public RuralMarketDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<RuralMarketDbContext>>().CreateDbContext();
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _host.Dispose();
+        await _dropDatabase();
+    }
+
+    private static (string, Func<Task>) NewSqliteFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ruralmarket-tests", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        return (connectionString, () =>
+        {
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<(string, Func<Task>)> NewPostgresDatabaseAsync()
+    {
+        var server = new NpgsqlConnectionStringBuilder(PostgresServer.Require());
+        var name = $"rm_test_{Guid.NewGuid():N}";
+        await AdminAsync(server, $"CREATE DATABASE {name}");
+        var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name };
+        return (database.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        });
+    }
+
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Database names are generated GUIDs.")]
+    private static async Task AdminAsync(NpgsqlConnectionStringBuilder server, string sql)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
