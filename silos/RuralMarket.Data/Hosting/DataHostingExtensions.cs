@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RuralMarket.Data.Catalog;
+using RuralMarket.Data.Media;
 using RuralMarket.Data.Orders;
 using RuralMarket.Data.Outbox;
 using RuralMarket.Data.Schema;
@@ -43,6 +44,13 @@ public static class DataHostingExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        builder.Services.AddOptions<MediaOptions>()
+            .BindConfiguration(MediaOptions.Section)
+            .ValidateDataAnnotations()
+            .PostConfigure(options => options.Root = Path.GetFullPath(options.Root, contentRoot))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IMediaStore, LocalMediaStore>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value);

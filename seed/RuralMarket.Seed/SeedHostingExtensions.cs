@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RuralMarket.Data.Hosting;
+
+namespace RuralMarket.Seed;
+
+public static class SeedHostingExtensions
+{
+    /// <summary>
+    /// Provinces are always loaded. The illustrative catalogue only where <c>Seed:Catalogue</c> is true
+    /// (the embedded default's appsettings; never set it in production).
+    /// </summary>
+    public static IHostApplicationBuilder AddSeedData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IDatabaseInitializer, ProvinceLoader>();
+        if (builder.Configuration.GetValue("Seed:Catalogue", false))
+        {
+            builder.Services.AddScoped<IDatabaseInitializer, CatalogueLoader>();
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Geography;
+
+namespace RuralMarket.Seed;
+
+// The shapes of the seed's JSON files (seed/RuralMarket.Seed/Catalogue/).
+
+internal sealed record ProvinceFile(IReadOnlyList<SeedProvince> Provinces);
+
+internal sealed record SeedProvince(string Code, string Name, ProvinceKind Kind);
+
+internal sealed record CatalogueFile(IReadOnlyList<SeedCooperative> Cooperatives);
+
+internal sealed record SeedCooperative(
+    string Slug, string Name, string RegistrationNumber, string ProvinceCode, string Commune, string Street, string Story,
+    IReadOnlyList<SeedHousehold> Households, IReadOnlyList<SeedProduct> Products);
+
+internal sealed record SeedHousehold(string Key, string HeadName, string Village, string Produces, string? Phone);
+
+internal sealed record SeedProduct(
+    string Slug, string Name, string Description, ProductCategory Category, SalesUnit Unit, int NetWeightGrams,
+    long PriceDong, int Stock, string Origin, string Harvest, SeedCertificate? Ocop, IReadOnlyDictionary<string, int> Producers);
+
+internal sealed record SeedCertificate(int Stars, string Number, DateOnly IssuedOn);

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Resources;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.WebEncoders;
+using RuralMarket.Web.Catalog;
+using RuralMarket.Web.Errors;
+
+[assembly: NeutralResourcesLanguage("vi")]
+
+namespace RuralMarket.Web.Hosting;
+
+public static class StorefrontHostingExtensions
+{
+    public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US")];
+
+    public static IHostApplicationBuilder AddStorefront(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages().AddViewLocalization();
+        // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi();
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        services.AddScoped<CatalogQueries>();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        return builder;
+    }
+
+    public static WebApplication UseStorefront(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePages();
+        app.UseResponseCompression();
+        app.UseRequestLocalization();
+        app.UseMiddleware<ReadinessGate>();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
+        app.UseRouting();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using RuralMarket.Data.Hosting;
+using RuralMarket.Seed;
+using RuralMarket.Silo;
+using RuralMarket.Web.Apis;
+using RuralMarket.Web.Hosting;
+using RuralMarket.Web.Media;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRuralMarketData();
+builder.AddSeedData();
+builder.AddSiloServices();
+builder.AddStorefront();
+
+var app = builder.Build();
+app.UseStorefront();
+app.MapHealthEndpoints();
+app.MapMedia();
+app.MapProductsApi();
+app.MapRazorPages();
+app.Run();
+
+/// <summary>Entry point; public so the web tests can host it.</summary>
+public partial class Program;
