@@ -1,9 +1,7 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using RuralMarket.Data;
 using RuralMarket.Data.Hosting;
 using RuralMarket.Data.Schema;
@@ -45,7 +43,7 @@ public sealed class TestPlatform : IAsyncDisposable
 
     public static async Task<TestPlatform> StartAsync(DatabaseKind kind, Action<IHostApplicationBuilder>? configure = null, bool migrate = true)
     {
-        var (connectionString, drop) = kind == DatabaseKind.Sqlite ? NewSqliteFile() : await NewPostgresDatabaseAsync();
+        var (connectionString, drop) = await TestDatabases.CreateAsync(kind);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -85,43 +83,5 @@ public sealed class TestPlatform : IAsyncDisposable
     {
         _host.Dispose();
         await _dropDatabase();
-    }
-
-    private static (string, Func<Task>) NewSqliteFile()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "ruralmarket-tests", $"{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        return (connectionString, () =>
-        {
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-            {
-                File.Delete(file);
-            }
-            return Task.CompletedTask;
-        });
-    }
-
-    private static async Task<(string, Func<Task>)> NewPostgresDatabaseAsync()
-    {
-        var server = new NpgsqlConnectionStringBuilder(PostgresServer.Require());
-        var name = $"rm_test_{Guid.NewGuid():N}";
-        await AdminAsync(server, $"CREATE DATABASE {name}");
-        var database = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = name };
-        return (database.ConnectionString, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-        });
-    }
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "Database names are generated GUIDs.")]
-    private static async Task AdminAsync(NpgsqlConnectionStringBuilder server, string sql)
-    {
-        var admin = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -24,6 +24,9 @@ public sealed class CatalogQueries(RuralMarketDbContext db, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>Certificates expire by the calendar in Vietnam (UTC+7, no daylight saving).</summary>
+    private static readonly TimeSpan VietnamTime = TimeSpan.FromHours(7);
+
     public async Task<ProductPage> ListPublishedAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
         var published =
@@ -33,8 +36,9 @@ public sealed class CatalogQueries(RuralMarketDbContext db, TimeProvider clock)
             where p.Status == ProductStatus.Published && c.Verification == VerificationStatus.Verified
             select new { p, c, province };
         var total = await published.CountAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamTime).DateTime);
         var rows = await published
-            .OrderByDescending(x => x.p.Certificate == null ? 0 : x.p.Certificate.Stars)
+            .OrderByDescending(x => x.p.Certificate == null || x.p.Certificate.ExpiresOn < today ? 0 : x.p.Certificate.Stars)
             .ThenBy(x => x.p.Name)
             .ThenBy(x => x.p.Id)
             .Skip((page - 1) * pageSize)
@@ -49,7 +53,6 @@ public sealed class CatalogQueries(RuralMarketDbContext db, TimeProvider clock)
                 PhotoKey = x.p.Photos.OrderBy(photo => photo.Position).Select(photo => photo.StorageKey).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         var items = rows.Select(r => new ProductCard(r.Id, r.Slug, r.Name, r.Price, r.Unit, r.NetWeightGrams, r.Stock,
             r.ExpiresOn >= today ? r.Stars : null, r.CooperativeSlug, r.CooperativeName, r.ProvinceCode, r.ProvinceName, r.PhotoKey)).ToList();
         return new ProductPage(items, total, page, pageSize);

@@ -23,6 +23,27 @@ internal static class ApiProblems
         return problem;
     }
 
+    /// <summary>Gives problems written by the framework itself (bad parameters, 404, 405) a code and a localised title.</summary>
+    public static void FillInDefaults(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+        var code = problem.Status switch
+        {
+            StatusCodes.Status400BadRequest => "request.invalid",
+            StatusCodes.Status404NotFound => "request.not_found",
+            StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
+            >= 500 => "server.error",
+            _ => "request.invalid",
+        };
+        var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        problem.Extensions["code"] = code;
+        problem.Title = text[$"error.{code}"];
+    }
+
     public static IResult BadRequest(IStringLocalizer text, string code, string field) =>
         TypedResults.Problem(Create(text, StatusCodes.Status400BadRequest, code, field));
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.Extensions.Localization;
 using RuralMarket.Data.Hosting;
 
@@ -9,7 +10,7 @@ namespace RuralMarket.Web.Hosting;
 /// </summary>
 internal sealed class ReadinessGate(RequestDelegate next, DatabaseReadiness readiness)
 {
-    public async Task InvokeAsync(HttpContext context, IStringLocalizer<SharedResource> text)
+    public async Task InvokeAsync(HttpContext context, IStringLocalizer<SharedResource> text, HtmlEncoder encoder)
     {
         var path = context.Request.Path;
         if (readiness.IsReady || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz"))
@@ -27,7 +28,6 @@ internal sealed class ReadinessGate(RequestDelegate next, DatabaseReadiness read
             return;
         }
         context.Response.ContentType = "text/html; charset=utf-8";
-        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
         await context.Response.WriteAsync(
             $"<!doctype html><html lang=\"{text["html.lang"]}\"><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">" +
             $"<title>{encoder.Encode(text["unavailable.title"])}</title><h1>{encoder.Encode(text["unavailable.title"])}</h1><p>{encoder.Encode(text["unavailable.detail"])}</p></html>");

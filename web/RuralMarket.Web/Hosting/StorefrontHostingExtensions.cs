@@ -24,7 +24,7 @@ public static class StorefrontHostingExtensions
         // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.FillInDefaults);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
         services.AddResponseCompression(options =>
