@@ -7,6 +7,9 @@ namespace RuralMarket.Seed;
 
 public static class SeedHostingExtensions
 {
+    /// <summary>Whether to load the illustrative catalogue.</summary>
+    public const string CatalogueKey = "Seed:Catalogue";
+
     /// <summary>
     /// Provinces are always loaded. The illustrative catalogue only where <c>Seed:Catalogue</c> is true
     /// (the embedded default's appsettings; never set it in production).
@@ -14,7 +17,7 @@ public static class SeedHostingExtensions
     public static IHostApplicationBuilder AddSeedData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IDatabaseInitializer, ProvinceLoader>();
-        if (builder.Configuration.GetValue("Seed:Catalogue", false))
+        if (builder.Configuration.GetValue(CatalogueKey, false))
         {
             builder.Services.AddScoped<IDatabaseInitializer, CatalogueLoader>();
         }
