@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs RuralMarket on its embedded default: one process (web + the silo's background work), a SQLite file
+# and photos under ./data, the seed catalogue loaded on first start. Storefront: http://localhost:5080
+# Extra arguments go to the app, e.g. scripts/run.sh --urls http://0.0.0.0:8080
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+if ! command -v dotnet >/dev/null; then
+  echo "RuralMarket needs the .NET 10 SDK (dotnet) on PATH." >&2
+  exit 1
+fi
+# The app needs no system package beyond the SDK's own (ICU): SQLite ships inside the NuGet package.
+if ! ldconfig -p | grep -q libicuuc; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu72
+fi
+
+mkdir -p "$root/data"
+export ConnectionStrings__RuralMarket="${ConnectionStrings__RuralMarket:-Data Source=$root/data/ruralmarket.db}"
+export Media__Root="${Media__Root:-$root/data/media}"
+exec dotnet run --project "$root/web/RuralMarket.Web" -c Release -- "$@"

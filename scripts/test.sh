@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: installs what the tests need from Debian's packages (PostgreSQL with contrib,
+# kubectl), starts a throwaway PostgreSQL on 127.0.0.1:55432, runs every test project on SQLite and PostgreSQL,
+# and ends with one line: "Tests: N passed, N failed, N skipped".
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+missing=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+ls /usr/lib/postgresql/*/lib/unaccent.so >/dev/null 2>&1 || missing+=(postgresql-contrib)
+command -v kubectl >/dev/null || missing+=(kubernetes-client)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian's packages…"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+eval "$(scripts/postgres-for-tests.sh)"
+trap 'scripts/postgres-for-tests.sh stop >/dev/null 2>&1' EXIT
+
+log="$(mktemp)"
+status=0
+dotnet test RuralMarket.sln -c Release 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one summary per test project ("Passed!  - Failed: 0, Passed: 34, Skipped: 0, ..."): add them up.
+python3 - "$log" <<'PY'
+import re, sys
+passed = failed = skipped = 0
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r"Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+), Total:", line)
+    if m:
+        failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
+print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
