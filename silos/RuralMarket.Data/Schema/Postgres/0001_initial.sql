@@ -1,5 +1,5 @@
 -- RuralMarket schema, PostgreSQL. Keep in step with Schema/Sqlite/0001_initial.sql and the EF model
--- (SchemaAgreementTests checks all three). Never edit an applied script: add the next number.
+-- (SchemaMigratorTests checks all three). Never edit an applied script: add the next number.
 
 CREATE TABLE provinces (
     code varchar(8) NOT NULL CONSTRAINT pk_provinces PRIMARY KEY,

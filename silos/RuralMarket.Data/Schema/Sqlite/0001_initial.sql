@@ -1,5 +1,5 @@
 -- RuralMarket schema, SQLite. Keep in step with Schema/Postgres/0001_initial.sql and the EF model
--- (SchemaAgreementTests checks all three). Never edit an applied script: add the next number.
+-- (SchemaMigratorTests checks all three). Never edit an applied script: add the next number.
 -- Ids are TEXT (EF's uppercase GUID form), timestamps are UTC ticks (INTEGER), money is whole đồng (INTEGER).
 
 CREATE TABLE provinces (
