@@ -29,17 +29,11 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 
         builder.OwnsMany(p => p.Producers, producers =>
         {
-            producers.ToTable("product_producers");
-            producers.WithOwner().HasForeignKey("ProductId");
-            producers.Property<long>("Id");
-            producers.HasKey("Id");
+            producers.InOwnTable("product_producers", "ProductId");
         });
         builder.OwnsMany(p => p.Photos, photos =>
         {
-            photos.ToTable("product_photos");
-            photos.WithOwner().HasForeignKey("ProductId");
-            photos.Property<long>("Id");
-            photos.HasKey("Id");
+            photos.InOwnTable("product_photos", "ProductId");
             photos.Property(p => p.StorageKey).HasMaxLength(300);
         });
     }

@@ -36,20 +36,14 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         builder.OwnsMany(o => o.Lines, lines =>
         {
-            lines.ToTable("order_lines");
-            lines.WithOwner().HasForeignKey("OrderId");
-            lines.Property<long>("Id");
-            lines.HasKey("Id");
+            lines.InOwnTable("order_lines", "OrderId");
             lines.Property(l => l.ProductName).HasMaxLength(200);
             lines.Ignore(l => l.Total);
             lines.Ignore(l => l.WeightGrams);
         });
         builder.OwnsMany(o => o.Timeline, timeline =>
         {
-            timeline.ToTable("order_status_changes");
-            timeline.WithOwner().HasForeignKey("OrderId");
-            timeline.Property<long>("Id");
-            timeline.HasKey("Id");
+            timeline.InOwnTable("order_status_changes", "OrderId");
             timeline.Property(c => c.Note).HasMaxLength(500);
         });
     }

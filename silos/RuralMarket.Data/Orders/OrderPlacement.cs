@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RuralMarket.Data.Catalog;
 using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
@@ -29,7 +30,8 @@ public sealed class OrderPlacement(RuralMarketDbContext db, StockLedger stock, S
         }
         var ids = wanted.Keys.ToList();
         var products = await db.Products.AsNoTracking()
-            .Where(p => ids.Contains(p.Id) && p.Status == ProductStatus.Published)
+            .Where(p => ids.Contains(p.Id) && p.Status == ProductStatus.Published
+                && db.Cooperatives.Any(c => c.Id == p.CooperativeId && c.Verification == VerificationStatus.Verified))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var missing = ids.FirstOrDefault(id => !products.ContainsKey(id));
         if (missing != Guid.Empty)

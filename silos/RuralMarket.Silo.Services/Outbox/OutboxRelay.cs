@@ -18,7 +18,7 @@ public sealed partial class OutboxRelay(
     private readonly IOutboxHandler[] _handlers = handlers.ToArray();
 
     /// <summary>This relay's name in the lease column; unique per instance, so two relays never finish each other's claims.</summary>
-    public string Name { get; } = $"{Guid.NewGuid():N}/{Environment.ProcessId}@{Environment.MachineName}" is var name && name.Length > 100 ? name[..100] : name;
+    public string Name { get; } = NewName();
 
     /// <summary>Claims one batch and handles it; returns how many messages were claimed.</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
@@ -54,6 +54,12 @@ public sealed partial class OutboxRelay(
             }
         }
         return batch.Count;
+    }
+
+    private static string NewName()
+    {
+        var name = $"{Guid.NewGuid():N}/{Environment.ProcessId}@{Environment.MachineName}";
+        return name.Length <= 100 ? name : name[..100]; // the lease column holds 100 characters
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Type}) failed on attempt {Attempt}; retrying at {RetryAt:O}")]

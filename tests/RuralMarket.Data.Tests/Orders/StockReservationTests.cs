@@ -119,6 +119,18 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
     }
 
     [DatabaseFact]
+    public async Task A_product_of_a_cooperative_awaiting_verification_cannot_be_ordered()
+    {
+        var pending = await Platform.AddCooperativeAsync("htx-cho-duyet", verified: false);
+        var product = await Platform.AddProductAsync(pending, "mien-cho-duyet");
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => PlaceAsync(PaymentMethod.CashOnDelivery, new CheckoutLine(product.Id, 1)));
+
+        Assert.Equal("checkout.product_unavailable", error.Code);
+        Assert.Equal(10, await StockOfAsync(product.Id));
+    }
+
+    [DatabaseFact]
     public async Task An_unpaid_bank_transfer_gives_its_stock_back_when_the_window_passes()
     {
         var cooperative = await Platform.AddCooperativeAsync();
