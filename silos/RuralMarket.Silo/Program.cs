@@ -1,4 +1,5 @@
 using RuralMarket.Data.Hosting;
+using RuralMarket.Search;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
 
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRuralMarketData();
 builder.AddSeedData();
 builder.AddSiloServices();
+builder.AddSearch();
 
 var app = builder.Build();
 app.MapHealthEndpoints();

@@ -1,4 +1,5 @@
 using RuralMarket.Data.Hosting;
+using RuralMarket.Search;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
 using RuralMarket.Web.Apis;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRuralMarketData();
 builder.AddSeedData();
 builder.AddSiloServices();
+builder.AddSearch();
 builder.AddStorefront();
 
 var app = builder.Build();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace RuralMarket.Domain.Shared;
@@ -10,19 +9,14 @@ public static class Slug
 
     public static string FromName(string name)
     {
-        var decomposed = name.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
+        var folded = VietnameseText.Fold(name);
+        var builder = new StringBuilder(folded.Length);
         var lastWasDash = true;
-        foreach (var c in decomposed)
+        foreach (var c in folded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
-                continue;
-            }
-            var folded = c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c);
-            if (folded is >= 'a' and <= 'z' or >= '0' and <= '9')
-            {
-                builder.Append(folded);
+                builder.Append(c);
                 lastWasDash = false;
             }
             else if (!lastWasDash)

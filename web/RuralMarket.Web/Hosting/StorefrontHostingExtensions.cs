@@ -5,7 +5,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
-using RuralMarket.Web.Catalog;
 using RuralMarket.Web.Errors;
 
 [assembly: NeutralResourcesLanguage("vi")]
@@ -33,7 +32,6 @@ public static class StorefrontHostingExtensions
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
         });
-        services.AddScoped<CatalogQueries>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Cultures[0]);

@@ -1,0 +1,28 @@
+using Npgsql;
+
+namespace RuralMarket.Search.Postgres;
+
+/// <summary>The folded words of the index, in <c>search_terms</c>; typo candidates come from pg_trgm's similarity.</summary>
+internal sealed class PostgresTermVocabulary(NpgsqlDataSource dataSource) : ITermVocabulary
+{
+    public async Task<bool> ContainsAsync(string foldedTerm, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM search_terms WHERE term = @term)");
+        command.Parameters.AddWithValue("term", foldedTerm);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<string>> CandidatesAsync(string foldedTerm, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT term FROM search_terms WHERE term % @term ORDER BY similarity(term, @term) DESC LIMIT 20");
+        command.Parameters.AddWithValue("term", foldedTerm);
+        var candidates = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            candidates.Add(reader.GetString(0));
+        }
+        return candidates;
+    }
+}
