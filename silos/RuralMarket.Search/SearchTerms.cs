@@ -54,6 +54,35 @@ public interface ITermVocabulary
 
 internal static class EditDistance
 {
+    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>Every folded spelling one deletion, swap, substitution or insertion away from <paramref name="term"/>.</summary>
+    public static IEnumerable<string> Neighbours(string term)
+    {
+        for (var i = 0; i < term.Length; i++)
+        {
+            yield return term.Remove(i, 1);
+            if (i + 1 < term.Length)
+            {
+                yield return string.Concat(term.AsSpan(0, i), term.AsSpan(i + 1, 1), term.AsSpan(i, 1), term.AsSpan(i + 2));
+            }
+            foreach (var c in Alphabet)
+            {
+                if (c != term[i])
+                {
+                    yield return string.Concat(term.AsSpan(0, i), c.ToString(), term.AsSpan(i + 1));
+                }
+            }
+        }
+        for (var i = 0; i <= term.Length; i++)
+        {
+            foreach (var c in Alphabet)
+            {
+                yield return term.Insert(i, c.ToString());
+            }
+        }
+    }
+
     /// <summary>True when one insertion, deletion, substitution or swap of neighbours turns a into b (or they are equal).</summary>
     public static bool AtMostOne(string a, string b)
     {

@@ -9,11 +9,12 @@ namespace RuralMarket.Testing;
 /// <summary>Test-data builders that save through the real unit of work.</summary>
 public static class CatalogBuilder
 {
-    public static async Task<Cooperative> AddCooperativeAsync(this TestPlatform platform, string slug = "htx-vi-huong", bool verified = true)
+    public static async Task<Cooperative> AddCooperativeAsync(this TestPlatform platform, string slug = "htx-vi-huong", bool verified = true,
+        string provinceCode = "TN", string name = "HTX Nông nghiệp Vi Hương")
     {
         var now = platform.Clock.GetUtcNow();
-        var cooperative = Cooperative.Register(Guid.NewGuid(), slug, "HTX Nông nghiệp Vi Hương", "1302000123",
-            new Address("TN", "Xã Phủ Thông", "Thôn Nà Hán"), "Miến dong làm thủ công.", now);
+        var cooperative = Cooperative.Register(Guid.NewGuid(), slug, name, "1302000123",
+            new Address(provinceCode, "Xã Phủ Thông", "Thôn Nà Hán"), "Miến dong làm thủ công.", now);
         cooperative.AddHousehold(Guid.NewGuid(), "Hoàng Văn Thụ", "Thôn Nà Hán", "Củ dong riềng", null, now);
         cooperative.AddHousehold(Guid.NewGuid(), "Lý Thị Mai", "Thôn Khuổi Trang", "Củ dong riềng", "0912345678", now);
         if (verified)

@@ -7,6 +7,17 @@ namespace RuralMarket.Testing;
 public interface IUsesPostgres;
 
 /// <summary>
+/// Marks a test class that runs against an Elasticsearch cluster named by <c>RURALMARKET_ELASTICSEARCH_URL</c>.
+/// No cluster can be installed here, so without the variable these tests are reported as skipped, in CI too.
+/// </summary>
+public interface IUsesElasticsearch
+{
+    const string Variable = "RURALMARKET_ELASTICSEARCH_URL";
+
+    static Uri? Url => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } url ? new Uri(url) : null;
+}
+
+/// <summary>
 /// A fact that needs a database. In a class marked <see cref="IUsesPostgres"/> it is reported as skipped, with
 /// the reason, when no PostgreSQL is configured, except under CI, where it runs and fails so a missing server
 /// can never pass unnoticed.
@@ -23,6 +34,12 @@ public sealed class DatabaseFactDiscoverer(IMessageSink diagnostics) : IXunitTes
         var displayOptions = discoveryOptions.MethodDisplayOptionsOrDefault();
         var testClass = (testMethod.TestClass.Class as IReflectionTypeInfo)?.Type;
         var needsPostgres = testClass is not null && typeof(IUsesPostgres).IsAssignableFrom(testClass);
+        if (testClass is not null && typeof(IUsesElasticsearch).IsAssignableFrom(testClass) && IUsesElasticsearch.Url is null)
+        {
+            yield return new XunitSkippedDataRowTestCase(diagnostics, display, displayOptions, testMethod,
+                $"Elasticsearch not available: set {IUsesElasticsearch.Variable} to a cluster's URL");
+            yield break;
+        }
         if (needsPostgres && PostgresServer.ConnectionString is null && !PostgresServer.RequiredByCi)
         {
             yield return new XunitSkippedDataRowTestCase(diagnostics, display, displayOptions, testMethod,

@@ -41,7 +41,8 @@ public static class DomainText
         return text;
     }
 
-    private static bool IsWellFormed(string value)
+    /// <summary>False when the text holds a lone UTF-16 surrogate (it cannot be encoded or normalised).</summary>
+    public static bool IsWellFormed(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {

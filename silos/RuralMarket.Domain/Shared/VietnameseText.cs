@@ -12,7 +12,7 @@ public static class VietnameseText
 {
     public static string Fold(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = WellFormed(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -28,7 +28,7 @@ public static class VietnameseText
     public static IReadOnlyList<string> Words(string text)
     {
         var words = new List<string>();
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        var normalized = WellFormed(text).Normalize(NormalizationForm.FormC);
         var start = -1;
         for (var i = 0; i <= normalized.Length; i++)
         {
@@ -45,6 +45,10 @@ public static class VietnameseText
         }
         return words;
     }
+
+    /// <summary>Lone surrogates (possible in text that did not come through UTF-8) become U+FFFD, which is not a letter.</summary>
+    private static string WellFormed(string text) =>
+        DomainText.IsWellFormed(text) ? text : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 
     private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }
