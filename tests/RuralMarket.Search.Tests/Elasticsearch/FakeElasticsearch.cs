@@ -1,0 +1,30 @@
+using System.Net;
+using System.Text;
+
+namespace RuralMarket.Search.Tests.Elasticsearch;
+
+/// <summary>
+/// A fake of Elasticsearch's HTTP API for unit tests (no cluster can be installed here): it records each request
+/// and answers with the canned body registered for its method and path. The real adapter code runs unchanged on top.
+/// </summary>
+internal sealed class FakeElasticsearch : HttpMessageHandler
+{
+    private readonly Dictionary<string, (HttpStatusCode Status, string Body)> _answers = [];
+
+    public List<(HttpMethod Method, string Path, string Body)> Requests { get; } = [];
+
+    public FakeElasticsearch Answer(HttpMethod method, string path, string body, HttpStatusCode status = HttpStatusCode.OK)
+    {
+        _answers[$"{method} {path}"] = (status, body);
+        return this;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+        var path = request.RequestUri!.PathAndQuery;
+        Requests.Add((request.Method, path, body));
+        var (status, answer) = _answers.TryGetValue($"{request.Method} {path}", out var canned) ? canned : (HttpStatusCode.OK, "{}");
+        return new HttpResponseMessage(status) { Content = new StringContent(answer, Encoding.UTF8, "application/json") };
+    }
+}
