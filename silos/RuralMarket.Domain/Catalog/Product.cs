@@ -69,7 +69,7 @@ public sealed class Product : AggregateRoot
         };
         product.Apply(listing);
         product.Price = RequireSellablePrice(price);
-        product.Raise(new ProductChanged(id, cooperativeId, now));
+        product.Changed(now);
         return product;
     }
 
@@ -188,5 +188,12 @@ public sealed class Product : AggregateRoot
         }
     }
 
-    private void Changed(DateTimeOffset now) => Raise(new ProductChanged(Id, CooperativeId, now));
+    /// <summary>One ProductChanged per save is enough: it says "read me again", not what changed.</summary>
+    private void Changed(DateTimeOffset now)
+    {
+        if (!PendingEvents.OfType<ProductChanged>().Any())
+        {
+            Raise(new ProductChanged(Id, CooperativeId, now));
+        }
+    }
 }

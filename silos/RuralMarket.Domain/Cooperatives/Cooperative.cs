@@ -72,7 +72,7 @@ public sealed class Cooperative : AggregateRoot
         }
         var household = new Household(householdId, headName, village, produces, phone);
         _households.Add(household);
-        Raise(new CooperativeChanged(Id, now));
+        Changed(now);
         return household;
     }
 
@@ -81,7 +81,7 @@ public sealed class Cooperative : AggregateRoot
         var household = _households.SingleOrDefault(h => h.Id == householdId)
             ?? throw new DomainException("household.not_found", $"Household {householdId} is not a member of {Id}.");
         household.Deactivate();
-        Raise(new CooperativeChanged(Id, now));
+        Changed(now);
     }
 
     public bool HasActiveHousehold(Guid householdId) => _households.Any(h => h.Id == householdId && h.IsActive);
@@ -89,7 +89,7 @@ public sealed class Cooperative : AggregateRoot
     public void TellStory(string story, DateTimeOffset now)
     {
         Story = DomainText.Optional(story, "cooperative.story", MaxStoryLength, multiline: true);
-        Raise(new CooperativeChanged(Id, now));
+        Changed(now);
     }
 
     public void Verify(DateTimeOffset now)
@@ -104,11 +104,20 @@ public sealed class Cooperative : AggregateRoot
         Raise(new CooperativeVerified(Id, now));
     }
 
+    /// <summary>One CooperativeChanged per save is enough: it says "read me again", not what changed.</summary>
+    private void Changed(DateTimeOffset now)
+    {
+        if (!PendingEvents.OfType<CooperativeChanged>().Any())
+        {
+            Raise(new CooperativeChanged(Id, now));
+        }
+    }
+
     public void Reject(string reason, DateTimeOffset now)
     {
         RejectionReason = DomainText.Require(reason, "cooperative.rejection_reason", 500);
         Verification = VerificationStatus.Rejected;
         VerifiedAt = null;
-        Raise(new CooperativeChanged(Id, now));
+        Changed(now);
     }
 }

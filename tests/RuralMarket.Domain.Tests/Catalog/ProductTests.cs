@@ -86,12 +86,17 @@ public class ProductTests
             new ProductListing("Gạo", "", ProductCategory.Food, SalesUnit.Bag, grams, "", "")).Code);
 
     [Fact]
-    public void Every_change_raises_an_event_for_search()
+    public void Changes_before_a_save_raise_one_event_for_search_and_one_more_after_it()
     {
         var product = Builders.Product();
-        var before = product.PendingEvents.Count;
+        Assert.Single(product.PendingEvents.OfType<ProductChanged>());
+
         product.ChangePrice(Money.FromDong(90_000), Builders.Now);
-        Assert.IsType<ProductChanged>(product.PendingEvents[^1]);
-        Assert.Equal(before + 1, product.PendingEvents.Count);
+        product.AdjustStock(5, Builders.Now);
+        Assert.Single(product.PendingEvents.OfType<ProductChanged>());
+
+        product.ClearPendingEvents(); // what a save does
+        product.ChangePrice(Money.FromDong(95_000), Builders.Now);
+        Assert.Equal(product.Id, Assert.IsType<ProductChanged>(Assert.Single(product.PendingEvents)).ProductId);
     }
 }
