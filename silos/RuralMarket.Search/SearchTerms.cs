@@ -25,10 +25,16 @@ public sealed record SearchTerm(string Folded, string Exact, IReadOnlyList<strin
     /// <summary>Adds, for each word the index does not know, the known words one edit away.</summary>
     public static async Task<IReadOnlyList<SearchTerm>> WithTyposAsync(IReadOnlyList<SearchTerm> terms, ITermVocabulary vocabulary, CancellationToken cancellationToken)
     {
+        var checkable = terms.Where(t => t.Folded.Length >= MinTypoLength).Select(t => t.Folded).ToList();
+        if (checkable.Count == 0)
+        {
+            return terms;
+        }
+        var known = await vocabulary.KnownAsync(checkable, cancellationToken);
         var result = new List<SearchTerm>(terms.Count);
         foreach (var term in terms)
         {
-            if (term.Folded.Length < MinTypoLength || await vocabulary.ContainsAsync(term.Folded, cancellationToken))
+            if (term.Folded.Length < MinTypoLength || known.Contains(term.Folded))
             {
                 result.Add(term);
                 continue;
@@ -46,7 +52,8 @@ public sealed record SearchTerm(string Folded, string Exact, IReadOnlyList<strin
 /// <summary>The folded words an index holds, for typo tolerance.</summary>
 public interface ITermVocabulary
 {
-    Task<bool> ContainsAsync(string foldedTerm, CancellationToken cancellationToken);
+    /// <summary>Which of <paramref name="foldedTerms"/> the index holds.</summary>
+    Task<IReadOnlySet<string>> KnownAsync(IReadOnlyCollection<string> foldedTerms, CancellationToken cancellationToken);
 
     /// <summary>Known words that might be one edit away (a superset is fine; the caller checks the distance).</summary>
     Task<IReadOnlyList<string>> CandidatesAsync(string foldedTerm, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using RuralMarket.Data.Hosting;
 using RuralMarket.Search;
+using RuralMarket.Search.Indexing;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
 
@@ -10,5 +11,10 @@ builder.AddSiloServices();
 builder.AddSearch();
 
 var app = builder.Build();
+if (args.Contains(ReindexCommand.Name))
+{
+    return await ReindexCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
+}
 app.MapHealthEndpoints();
-app.Run();
+await app.RunAsync();
+return 0;

@@ -8,11 +8,17 @@ namespace RuralMarket.Search.Postgres;
 /// </summary>
 internal sealed class PostgresTermVocabulary(NpgsqlDataSource dataSource) : ITermVocabulary
 {
-    public async Task<bool> ContainsAsync(string foldedTerm, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> KnownAsync(IReadOnlyCollection<string> foldedTerms, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM search_terms WHERE term = @term)");
-        command.Parameters.AddWithValue("term", foldedTerm);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var command = dataSource.CreateCommand("SELECT term FROM search_terms WHERE term = ANY(@terms)");
+        command.Parameters.AddWithValue("terms", foldedTerms.ToArray());
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            known.Add(reader.GetString(0));
+        }
+        return known;
     }
 
     public async Task<IReadOnlyList<string>> CandidatesAsync(string foldedTerm, CancellationToken cancellationToken)

@@ -35,51 +35,47 @@ internal abstract class SqlProductSearch(ITermVocabulary vocabulary) : IProductS
         from.Append(hasText ? Dialect.MatchJoin + " WHERE " + Dialect.MatchCondition : "WHERE 1 = 1");
         AppendFilters(from, query);
 
+        // One round trip: the facets (whose province counts add up to the total) from one pass over the matches, then the page.
+        var sql = $"""
+            WITH m AS MATERIALIZED (SELECT p.province_code, p.province_name, p.category, {ValidStars} AS stars {from})
+            SELECT 0, province_code, province_name, count(*) FROM m GROUP BY province_code, province_name
+            UNION ALL SELECT 1, category, category, count(*) FROM m GROUP BY category
+            UNION ALL SELECT 2, CAST(stars AS TEXT), CAST(stars AS TEXT), count(*) FROM m WHERE stars IS NOT NULL GROUP BY stars;
+            SELECT p.product_id, p.slug, p.name, p.price, p.unit, p.net_weight_grams, p.in_stock, {ValidStars},
+                   p.cooperative_slug, p.cooperative_name, p.province_code, p.province_name, p.category, p.photo_key
+            {from}
+            ORDER BY {OrderBy(query.Sort, hasText)}
+            LIMIT @take OFFSET @skip
+            """;
         await using var connection = CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        DbCommand Command(string sql)
+        await using var command = CreateCommand(connection, sql);
+        Add(command, "today", DateValue(query.Today));
+        if (hasText)
         {
-            var command = CreateCommand(connection, sql);
-            Add(command, "today", DateValue(query.Today));
-            if (hasText)
-            {
-                AddMatchParameters(command, terms);
-            }
-            AddFilterParameters(command, query);
-            return command;
+            AddMatchParameters(command, terms);
         }
+        AddFilterParameters(command, query);
+        Add(command, "take", query.PageSize);
+        Add(command, "skip", (query.Page - 1) * query.PageSize);
 
-        int total;
-        await using (var count = Command("SELECT count(*) " + from))
+        var facets = new List<FacetCount>[] { [], [], [] };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            facets[Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture)].Add(new FacetCount(
+                reader.GetString(1), reader.GetString(2), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
         }
         var items = new List<SearchHit>();
-        if (total > (query.Page - 1) * query.PageSize)
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var page = $"""
-                SELECT p.product_id, p.slug, p.name, p.price, p.unit, p.net_weight_grams, p.in_stock, {ValidStars},
-                       p.cooperative_slug, p.cooperative_name, p.province_code, p.province_name, p.category, p.photo_key
-                {from}
-                ORDER BY {OrderBy(query.Sort, hasText)}
-                LIMIT @take OFFSET @skip
-                """;
-            await using var select = Command(page);
-            Add(select, "take", query.PageSize);
-            Add(select, "skip", (query.Page - 1) * query.PageSize);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(ReadHit(reader));
-            }
+            items.Add(ReadHit(reader));
         }
-        var facets = total == 0
-            ? new SearchFacets([], [], [])
-            : new SearchFacets(
-                await FacetAsync(Command($"SELECT p.province_code, p.province_name, count(*) {from} GROUP BY p.province_code, p.province_name ORDER BY count(*) DESC, p.province_code"), cancellationToken),
-                await FacetAsync(Command($"SELECT p.category, p.category, count(*) {from} GROUP BY p.category ORDER BY count(*) DESC, p.category"), cancellationToken),
-                await FacetAsync(Command($"SELECT {ValidStars}, {ValidStars}, count(*) {from} AND {ValidStars} IS NOT NULL GROUP BY {ValidStars} ORDER BY {ValidStars} DESC"), cancellationToken));
-        return new ProductSearchResult(items, total, facets);
+        return new ProductSearchResult(items, facets[0].Sum(f => f.Count), new SearchFacets(
+            facets[0].OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
+            facets[1].OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList(),
+            facets[2].OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList()));
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
@@ -182,23 +178,6 @@ internal abstract class SqlProductSearch(ITermVocabulary vocabulary) : IProductS
         reader.GetBoolean(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
         reader.GetString(8), reader.GetString(9), reader.GetString(10), reader.GetString(11), reader.GetString(12),
         reader.IsDBNull(13) ? null : reader.GetString(13));
-
-    private static async Task<IReadOnlyList<FacetCount>> FacetAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        await using (command)
-        {
-            var counts = new List<FacetCount>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                counts.Add(new FacetCount(
-                    Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!,
-                    Convert.ToString(reader.GetValue(1), CultureInfo.InvariantCulture)!,
-                    Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)));
-            }
-            return counts;
-        }
-    }
 
     [SuppressMessage("Security", "CA2100", Justification = "Statements are assembled from constants and the dialect; every value is a parameter.")]
     private static DbCommand CreateCommand(DbConnection connection, string sql)

@@ -14,8 +14,11 @@ internal sealed class SqliteTermVocabulary(DatabaseOptions database, TimeProvide
     private readonly SemaphoreSlim _loading = new(1, 1);
     private volatile Snapshot? _snapshot;
 
-    public async Task<bool> ContainsAsync(string foldedTerm, CancellationToken cancellationToken) =>
-        (await CurrentAsync(cancellationToken)).Terms.Contains(foldedTerm);
+    public async Task<IReadOnlySet<string>> KnownAsync(IReadOnlyCollection<string> foldedTerms, CancellationToken cancellationToken)
+    {
+        var terms = (await CurrentAsync(cancellationToken)).Terms;
+        return foldedTerms.Where(terms.Contains).ToHashSet(StringComparer.Ordinal);
+    }
 
     public async Task<IReadOnlyList<string>> CandidatesAsync(string foldedTerm, CancellationToken cancellationToken)
     {
