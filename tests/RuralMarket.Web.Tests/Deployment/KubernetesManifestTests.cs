@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RuralMarket.Data.Hosting;
 using RuralMarket.Data.Media;
 using RuralMarket.Data.Orders;
+using RuralMarket.Search;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
 using RuralMarket.Silo.Outbox;
@@ -28,6 +29,8 @@ public class KubernetesManifestTests
         .. KeysOf<SiloOptions>(SiloOptions.Section),
         .. KeysOf<RelayOptions>(RelayOptions.Section),
         SeedHostingExtensions.CatalogueKey,
+        .. KeysOf<SearchOptions>(SearchOptions.Section).Where(k => k != "Search:Elasticsearch"),
+        .. KeysOf<ElasticsearchOptions>($"{SearchOptions.Section}:Elasticsearch"),
         "ASPNETCORE_URLS",
     ];
 
@@ -78,12 +81,14 @@ public class KubernetesManifestTests
         builder.Configuration[$"ConnectionStrings:{DataHostingExtensions.ConnectionStringName}"] = "Host=postgres"; // from the Secret at run time
         builder.AddRuralMarketData();
         builder.AddSiloServices();
+        builder.AddSearch();
         using var host = builder.Build();
         Assert.Equal(DatabaseProvider.Postgres, host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider);
         Assert.Equal(TimeSpan.FromMinutes(30), host.Services.GetRequiredService<IOptions<OrderOptions>>().Value.PaymentWindow);
         Assert.Equal(50, host.Services.GetRequiredService<IOptions<RelayOptions>>().Value.BatchSize);
         Assert.Equal("/var/lib/ruralmarket/media", host.Services.GetRequiredService<IOptions<MediaOptions>>().Value.Root);
         _ = host.Services.GetRequiredService<IOptions<SiloOptions>>().Value;
+        Assert.Equal(SearchProvider.Postgres, host.Services.GetRequiredService<IOptions<SearchOptions>>().Value.Provider);
         var configuration = builder.Configuration;
         Assert.False(configuration.GetValue<bool>(SeedHostingExtensions.CatalogueKey), "the illustrative catalogue must not load in a real deployment");
     }
