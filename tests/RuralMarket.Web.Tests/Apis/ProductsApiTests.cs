@@ -5,25 +5,14 @@ using RuralMarket.Web.Apis;
 
 namespace RuralMarket.Web.Tests.Apis;
 
-public abstract class ProductsApiTests(DatabaseKind kind) : IAsyncLifetime
+public abstract class ProductsApiTests(DatabaseKind kind) : WebAppTest(kind)
 {
-    private RuralMarketApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await RuralMarketApp.CreateAsync(kind);
-        _client = await _app.ReadyClientAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<List<ProductListItem>> AllProductsAsync()
     {
         var items = new List<ProductListItem>();
         for (var page = 1; ; page++)
         {
-            var response = (await _client.GetFromJsonAsync<ProductListResponse>($"/api/v1/products?page={page}&pageSize=20"))!;
+            var response = (await Client.GetFromJsonAsync<ProductListResponse>($"/api/v1/products?page={page}&pageSize=20"))!;
             items.AddRange(response.Items);
             if (items.Count >= response.Total || response.Items.Count == 0)
             {
@@ -44,7 +33,7 @@ public abstract class ProductsApiTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Equal(("Miến dong Vi Hương", 85_000L, "85.000\u00A0₫", 4), (mien.Name, mien.PriceDong, mien.PriceText, mien.OcopStars!.Value));
         Assert.Equal(("htx-nong-nghiep-vi-huong", "Thái Nguyên"), (mien.CooperativeSlug, mien.ProvinceName));
         Assert.Equal("/media/products/mien-dong-vi-huong/cover.webp", mien.PhotoUrl);
-        var photo = await _client.GetAsync(mien.PhotoUrl);
+        var photo = await Client.GetAsync(mien.PhotoUrl);
         Assert.Equal("image/webp", photo.Content.Headers.ContentType?.MediaType);
         Assert.True((await photo.Content.ReadAsByteArrayAsync()).Length > 1000);
     }
@@ -73,7 +62,7 @@ public abstract class ProductsApiTests(DatabaseKind kind) : IAsyncLifetime
             ("page=99999999999999999999", "request.invalid"),
         })
         {
-            var response = await _client.GetAsync($"/api/v1/products?{query}");
+            var response = await Client.GetAsync($"/api/v1/products?{query}");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -85,12 +74,12 @@ public abstract class ProductsApiTests(DatabaseKind kind) : IAsyncLifetime
     [DatabaseFact]
     public async Task The_home_page_lists_the_seeded_products_with_vietnamese_prices()
     {
-        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/"));
+        var html = WebUtility.HtmlDecode(await Client.GetStringAsync("/"));
 
         Assert.Contains("Miến dong Vi Hương", html, StringComparison.Ordinal);
         Assert.Contains("85.000\u00A0₫", html, StringComparison.Ordinal);
         Assert.Contains("<html lang=\"vi\">", html, StringComparison.Ordinal);
-        var english = WebUtility.HtmlDecode(await _client.GetStringAsync("/?culture=en-US"));
+        var english = WebUtility.HtmlDecode(await Client.GetStringAsync("/?culture=en-US"));
         Assert.Contains("OCOP products from the cooperatives", english, StringComparison.Ordinal);
         Assert.Contains("85.000\u00A0₫", english, StringComparison.Ordinal);
     }

@@ -12,21 +12,10 @@ using RuralMarket.Web.Apis;
 
 namespace RuralMarket.Web.Tests.Apis;
 
-public abstract class SearchApiTests(DatabaseKind kind) : IAsyncLifetime
+public abstract class SearchApiTests(DatabaseKind kind) : WebAppTest(kind)
 {
-    private RuralMarketApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await RuralMarketApp.CreateAsync(kind);
-        _client = await _app.ReadyClientAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<ProductListResponse> GetAsync(string query) =>
-        (await _client.GetFromJsonAsync<ProductListResponse>($"/api/v1/products?{query}"))!;
+        (await Client.GetFromJsonAsync<ProductListResponse>($"/api/v1/products?{query}"))!;
 
     [DatabaseFact]
     public async Task Mien_dong_without_diacritics_finds_mien_dong()
@@ -56,11 +45,11 @@ public abstract class SearchApiTests(DatabaseKind kind) : IAsyncLifetime
     [DatabaseFact]
     public async Task Suggestions_complete_what_was_typed()
     {
-        var suggestions = await _client.GetFromJsonAsync<List<Suggestion>>("/api/v1/products/suggest?q=mi%E1%BA%BFn%20d");
+        var suggestions = await Client.GetFromJsonAsync<List<Suggestion>>("/api/v1/products/suggest?q=mi%E1%BA%BFn%20d");
 
         Assert.Contains(suggestions!, s => s.Slug == "mien-dong-vi-huong");
         Assert.True(suggestions!.Count <= 8);
-        Assert.Empty((await _client.GetFromJsonAsync<List<Suggestion>>("/api/v1/products/suggest?q="))!);
+        Assert.Empty((await Client.GetFromJsonAsync<List<Suggestion>>("/api/v1/products/suggest?q="))!);
     }
 
     [DatabaseFact]
@@ -83,12 +72,12 @@ public abstract class SearchApiTests(DatabaseKind kind) : IAsyncLifetime
         };
         foreach (var (query, code, field) in cases)
         {
-            var response = await _client.GetAsync($"/api/v1/products?{query}");
+            var response = await Client.GetAsync($"/api/v1/products?{query}");
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal((code, field), (problem.GetProperty("code").GetString(), problem.GetProperty("field").GetString()));
         }
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/v1/products/suggest?q=" + new string('a', 1000))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync("/api/v1/products/suggest?q=" + new string('a', 1000))).StatusCode);
     }
 
     [DatabaseFact]
@@ -96,7 +85,7 @@ public abstract class SearchApiTests(DatabaseKind kind) : IAsyncLifetime
     {
         foreach (var q in new[] { "%22", "*", "NEAR", "-", "%3A", "mien%20NEAR%2F2%20dong", "%27%3B%20DROP%20TABLE%20products%3B--", "%C3%28", "%FF%FE", "%E2%80%AE", "!!!", "%00" })
         {
-            var response = await _client.GetAsync($"/api/v1/products?q={q}");
+            var response = await Client.GetAsync($"/api/v1/products?q={q}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = await response.Content.ReadAsStringAsync();
             Assert.DoesNotContain("SQLite", body, StringComparison.OrdinalIgnoreCase);
