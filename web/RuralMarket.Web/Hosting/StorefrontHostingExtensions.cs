@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
+using RuralMarket.Web.Catalog;
 using RuralMarket.Web.Errors;
 
 [assembly: NeutralResourcesLanguage("vi")]
@@ -26,6 +27,7 @@ public static class StorefrontHostingExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.FillInDefaults);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
+        services.AddScoped<ProductPages>();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -45,7 +47,9 @@ public static class StorefrontHostingExtensions
     public static WebApplication UseStorefront(this WebApplication app)
     {
         app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
+        // Pages show a page in the buyer's language; the API answers with problem details.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseResponseCompression();
         app.UseRequestLocalization();
         app.UseMiddleware<ReadinessGate>();

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using RuralMarket.Domain.Shared;
+using RuralMarket.Search;
+using RuralMarket.Web.Catalog;
+
+namespace RuralMarket.Web.Pages;
+
+/// <summary>Search results with facets, sort and paging; plain links and forms, so it works without JavaScript.</summary>
+public sealed class SearchModel(IProductSearch search, TimeProvider clock) : PageModel
+{
+    public static readonly (long? Min, long? Max)[] PriceBands = [(null, 99_999), (100_000, 299_999), (300_000, 999_999), (1_000_000, null)];
+
+    public ProductSearchResult Result { get; private set; } = new([], 0, new SearchFacets([], [], []));
+
+    public ProductSearchQuery Query { get; private set; } = new();
+
+    public SearchProblem? Problem { get; private set; }
+
+    public int PageCount => Math.Max(1, (Result.Total + Query.PageSize - 1) / Query.PageSize);
+
+    public async Task<IActionResult> OnGetAsync(string? q, string? province, string? category, int? minStars, long? minPrice, long? maxPrice,
+        bool? inStock, string? sort, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
+    {
+        var request = new SearchRequest(q, province, category, minStars, minPrice, maxPrice, inStock, sort, pageNumber, SearchRequest.DefaultPageSize);
+        var query = new ProductSearchQuery();
+        Problem = !ModelState.IsValid
+            ? new SearchProblem("request.invalid", ModelState.First(e => e.Value?.Errors.Count > 0).Key)
+            : request.TryCreate(VietnamCalendar.Today(clock), out query);
+        if (Problem is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Query = query;
+        Result = await search.SearchAsync(query, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>This page's address with one parameter set (or removed when null), back on page 1 unless it is the page itself.</summary>
+    public string UrlWith(params (string Key, string? Value)[] changes)
+    {
+        var parameters = Request.Query.Where(p => p.Key != "page" && p.Key != "culture")
+            .ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in changes)
+        {
+            parameters[key] = value;
+        }
+        var query = string.Join('&', parameters.Where(p => !string.IsNullOrEmpty(p.Value))
+            .Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value!)}"));
+        return "/search" + (query.Length > 0 ? "?" + query : string.Empty);
+    }
+}
