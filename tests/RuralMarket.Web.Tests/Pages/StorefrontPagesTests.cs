@@ -1,0 +1,113 @@
+using System.Net;
+
+namespace RuralMarket.Web.Tests.Pages;
+
+public sealed class StorefrontPagesTests() : WebAppTest(DatabaseKind.Sqlite)
+{
+    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string url)
+    {
+        var response = await Client.GetAsync(url);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Searching_mien_dong_without_diacritics_lists_mien_dong_with_facets_as_plain_links()
+    {
+        var (status, html) = await GetAsync("/search?q=mien+dong");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("href=\"/products/mien-dong-vi-huong\"", html, StringComparison.Ordinal);
+        Assert.Contains("85.000\u00A0₫", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?q=mien%20dong&province=TN\"", html, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"search-box\" action=\"/search\" method=\"get\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_facet_link_narrows_the_results_and_pages_link_to_each_other()
+    {
+        var (_, html) = await GetAsync("/search?province=LC");
+        Assert.Contains("Chè Shan tuyết cổ thụ", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Miến dong Vi Hương", html, StringComparison.Ordinal);
+
+        var (_, all) = await GetAsync("/search");
+        Assert.Contains("45 sản phẩm", all, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?page=2\"", all, StringComparison.Ordinal);
+        var (status, second) = await GetAsync("/search?page=2");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("Trang 2 / 2", second, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/search?page=0", "Số trang phải từ 1 đến 1.000.")]
+    [InlineData("/search?page=abc", "Yêu cầu không hợp lệ")]
+    [InlineData("/search?minPrice=-5", "Giá phải từ 0 đến 1.000.000.000 ₫.")]
+    [InlineData("/search?sort=%3Cscript%3E", "Cách sắp xếp không hợp lệ")]
+    public async Task Bad_search_parameters_show_a_vietnamese_message_with_status_400(string url, string message)
+    {
+        var (status, html) = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_product_page_shows_price_certificate_cooperative_and_households()
+    {
+        var (status, html) = await GetAsync("/products/mien-dong-vi-huong");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        foreach (var expected in new[]
+        {
+            "<h1>Miến dong Vi Hương</h1>", "85.000\u00A0₫", "gói 500 g", "Còn 240 sản phẩm", "Sản phẩm OCOP 4 sao", "OCOP-TN-2024-0118",
+            "UBND tỉnh", "15/03/2024 – 14/03/2027", "href=\"/cooperatives/htx-nong-nghiep-vi-huong\"", "Hoàng Văn Thụ (Thôn Nà Hán) — 60%",
+            "Lý Thị Mai (Thôn Khuổi Trang) — 40%", "Tháng 11 – tháng 2", "src=\"/media/products/mien-dong-vi-huong/cover.webp\"",
+        })
+        {
+            Assert.Contains(expected, html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_expired_certificate_is_shown_as_expired_without_stars()
+    {
+        var (_, html) = await GetAsync("/products/mang-kho-vi-huong");
+
+        Assert.Contains("Chứng nhận OCOP đã hết hạn", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("★", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sản phẩm OCOP 3 sao", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_out_of_stock_product_says_so()
+    {
+        var (_, html) = await GetAsync("/products/ca-phe-robusta-xay-san");
+
+        Assert.Contains("Tạm hết hàng", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cooperative_page_tells_its_story_and_lists_its_products()
+    {
+        var (status, html) = await GetAsync("/cooperatives/htx-nong-nghiep-vi-huong");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<strong>Vi Hương</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("Xã Phủ Thông, Thái Nguyên", html, StringComparison.Ordinal);
+        Assert.Contains("Sản phẩm (6)", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/products/mat-ong-rung-vi-huong\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/products/khong-co")]
+    [InlineData("/products/%3Cscript%3E")]
+    [InlineData("/cooperatives/khong-co")]
+    public async Task Unknown_products_and_cooperatives_are_a_vietnamese_404_page(string url)
+    {
+        var (status, html) = await GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("Không tìm thấy trang", html, StringComparison.Ordinal);
+    }
+}
