@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
+using RuralMarket.Web.Cart;
 using RuralMarket.Web.Catalog;
 using RuralMarket.Web.Errors;
 
@@ -28,6 +29,8 @@ public static class StorefrontHostingExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
         services.AddScoped<ProductPages>();
+        services.AddSingleton<GuestCart>();
+        services.AddScoped<CartPricing>();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

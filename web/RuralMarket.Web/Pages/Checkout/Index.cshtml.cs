@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RuralMarket.Data;
+using RuralMarket.Data.Orders;
+using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
+using RuralMarket.Web.Cart;
+
+namespace RuralMarket.Web.Pages.Checkout;
+
+/// <summary>What the buyer types at checkout; each part is checked by the domain types, errors land beside their field.</summary>
+public sealed class CheckoutForm
+{
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? ProvinceCode { get; set; }
+
+    public string? Commune { get; set; }
+
+    public string? Street { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlacement placement, RuralMarketDbContext db) : PageModel
+{
+    /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
+    private const int MaxFieldLength = 1_000;
+
+    [BindProperty]
+    public CheckoutForm Form { get; set; } = new();
+
+    public CartSummary Summary { get; private set; } = new([], []);
+
+    public IReadOnlyList<Province> Provinces { get; private set; } = [];
+
+    /// <summary>Field name → resource key of its error.</summary>
+    public Dictionary<string, string> Errors { get; } = [];
+
+    [TempData]
+    public string? Placed { get; set; }
+
+    public string? ValueOf(string field) => field switch
+    {
+        nameof(CheckoutForm.Name) => Form.Name,
+        nameof(CheckoutForm.Phone) => Form.Phone,
+        nameof(CheckoutForm.Email) => Form.Email,
+        nameof(CheckoutForm.Commune) => Form.Commune,
+        nameof(CheckoutForm.Street) => Form.Street,
+        _ => null,
+    };
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return RedirectToPage("/Cart/Index");
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return RedirectToPage("/Cart/Index");
+        }
+        var recipient = Recipient();
+        if (recipient is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        try
+        {
+            var lines = Summary.Groups.SelectMany(g => g.Items).Select(i => new CheckoutLine(i.Line.ProductId, i.Line.Quantity)).ToList();
+            var orders = await placement.PlaceAsync(new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, lines), cancellationToken);
+            cart.Write(HttpContext, []);
+            Placed = JsonSerializer.Serialize(orders.Select(o => new PlacedOrderLink(o.Code, o.TrackingToken, o.Total.Dong)));
+            return RedirectToPage("/Checkout/Confirmation");
+        }
+        catch (DomainException error) when (error.Code is "checkout.out_of_stock" or "checkout.product_unavailable" or "address.province_unknown")
+        {
+            if (error.Code == "address.province_unknown")
+            {
+                Errors[nameof(CheckoutForm.ProvinceCode)] = "checkout.error.province";
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            TempData["Notice"] = "cart.notice.changed_at_checkout";
+            return RedirectToPage("/Cart/Index");
+        }
+    }
+
+    /// <summary>Loads the cart and the provinces; false when there is nothing (sound) to check out.</summary>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Summary = await pricing.PriceAsync(cart.Read(HttpContext), cancellationToken);
+        Provinces = await db.Provinces.AsNoTracking().ToListAsync(cancellationToken);
+        Provinces = Provinces.OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList();
+        return Summary.Groups.Count > 0 && !Summary.HasProblems;
+    }
+
+    private OrderRecipient? Recipient()
+    {
+        BuyerContact? contact = null;
+        Address? address = null;
+        foreach (var (field, value) in new[]
+        {
+            (nameof(CheckoutForm.Name), Form.Name), (nameof(CheckoutForm.Phone), Form.Phone), (nameof(CheckoutForm.Email), Form.Email),
+            (nameof(CheckoutForm.Commune), Form.Commune), (nameof(CheckoutForm.Street), Form.Street), (nameof(CheckoutForm.Note), Form.Note),
+        })
+        {
+            if (value?.Length > MaxFieldLength)
+            {
+                Errors[field] = "checkout.error.too_long";
+            }
+        }
+        if (Errors.Count > 0)
+        {
+            return null;
+        }
+        Capture(() => contact = new BuyerContact(Form.Name ?? string.Empty, Form.Phone ?? string.Empty, Form.Email));
+        if (string.IsNullOrEmpty(Form.ProvinceCode) || !Provinces.Any(p => p.Code == Form.ProvinceCode))
+        {
+            Errors[nameof(CheckoutForm.ProvinceCode)] = "checkout.error.province";
+        }
+        else
+        {
+            Capture(() => address = new Address(Form.ProvinceCode, Form.Commune ?? string.Empty, Form.Street ?? string.Empty));
+        }
+        if (Errors.Count > 0 || contact is null || address is null)
+        {
+            return null;
+        }
+        OrderRecipient? recipient = null;
+        Capture(() => recipient = new OrderRecipient(contact, address, DomainText.Optional(Form.Note, "order.delivery_note", 500)));
+        return recipient;
+    }
+
+    /// <summary>Runs a domain constructor; a broken rule becomes a message beside the field it is about.</summary>
+    private void Capture(Action build)
+    {
+        try
+        {
+            build();
+        }
+        catch (DomainException error)
+        {
+            var field = error.Code switch
+            {
+                var c when c.StartsWith("buyer.name", StringComparison.Ordinal) => nameof(CheckoutForm.Name),
+                var c when c.StartsWith("buyer.phone", StringComparison.Ordinal) => nameof(CheckoutForm.Phone),
+                var c when c.StartsWith("buyer.email", StringComparison.Ordinal) => nameof(CheckoutForm.Email),
+                var c when c.StartsWith("address.commune", StringComparison.Ordinal) => nameof(CheckoutForm.Commune),
+                var c when c.StartsWith("address.street", StringComparison.Ordinal) => nameof(CheckoutForm.Street),
+                var c when c.StartsWith("order.delivery_note", StringComparison.Ordinal) => nameof(CheckoutForm.Note),
+                _ => nameof(CheckoutForm.ProvinceCode),
+            };
+            Errors[field] = error.Code switch
+            {
+                "buyer.phone.invalid" => "checkout.error.phone",
+                "buyer.email.invalid" => "checkout.error.email",
+                var c when c.EndsWith(".required", StringComparison.Ordinal) => "checkout.error.required",
+                var c when c.EndsWith(".too_long", StringComparison.Ordinal) => "checkout.error.too_long",
+                _ => "checkout.error.invalid_text",
+            };
+        }
+    }
+}
+
+/// <summary>What the confirmation page needs of each order placed.</summary>
+public sealed record PlacedOrderLink(string Code, string TrackingToken, long TotalDong);

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using RuralMarket.Data;
+using RuralMarket.Data.Orders;
+using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Web.Pages.Orders;
+
+/// <summary>
+/// An order followed through its secret link: whoever has the link (the buyer, from the confirmation page) sees the
+/// timeline and may cancel until the cooperative has packed it. No account needed.
+/// </summary>
+public sealed class TrackModel(RuralMarketDbContext db, OrderCancellation cancellation) : PageModel
+{
+    public Order Order { get; private set; } = null!;
+
+    public string ProvinceName { get; private set; } = string.Empty;
+
+    public string CooperativeName { get; private set; } = string.Empty;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public bool CanCancel => Order.CanMoveTo(OrderStatus.Cancelled);
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
+        await LoadAsync(token, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return NotFound();
+        }
+        try
+        {
+            await cancellation.CancelAsync(Order.Id, CancellationReason.ByBuyer, string.Empty, cancellationToken);
+            Notice = "tracking.notice.cancelled";
+        }
+        catch (DomainException error) when (error is IllegalOrderTransitionException or ConcurrencyConflictException)
+        {
+            Notice = "tracking.notice.cannot_cancel";
+        }
+        return RedirectToPage(new { token });
+    }
+
+    private async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
+    {
+        if (token.Length is < 20 or > 64)
+        {
+            return false;
+        }
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.TrackingToken == token, cancellationToken);
+        if (order is null)
+        {
+            return false;
+        }
+        Order = order;
+        ProvinceName = await db.Provinces.Where(p => p.Code == order.DeliveryAddress.ProvinceCode).Select(p => p.Name).SingleAsync(cancellationToken);
+        CooperativeName = await db.Cooperatives.Where(c => c.Id == order.CooperativeId).Select(c => c.Name).SingleAsync(cancellationToken);
+        return true;
+    }
+}
