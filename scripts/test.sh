@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs what the tests need from Debian's packages (PostgreSQL with contrib,
-# kubectl), starts a throwaway PostgreSQL on 127.0.0.1:55432, runs every test project on SQLite and PostgreSQL,
+# kubectl, Chromium for the browser test), starts a throwaway PostgreSQL on 127.0.0.1:55432, runs every test project on SQLite and PostgreSQL,
 # and ends with one line: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -10,6 +10,7 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 ls /usr/lib/postgresql/*/lib/unaccent.so >/dev/null 2>&1 || missing+=(postgresql-contrib)
 command -v kubectl >/dev/null || missing+=(kubernetes-client)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   apt-get update -qq

@@ -48,7 +48,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
     private async Task<List<string>> SlugsAsync(string text, Func<ProductSearchQuery, ProductSearchQuery>? refine = null) =>
         (await FindAsync(text, refine)).Items.Select(i => i.Slug).ToList();
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Diacritics_case_and_decomposed_unicode_do_not_change_the_results()
     {
         var expected = await SlugsAsync("mien dong");
@@ -60,7 +60,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         }
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task D_with_stroke_matches_plain_d_both_ways()
     {
         Assert.Contains("hat-sen", await SlugsAsync("dong thap"));
@@ -69,7 +69,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Contains("mien-dong", await SlugsAsync("Miến đong"));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Exact_diacritics_rank_above_folded_matches()
     {
         Assert.Equal(["mit-say", "mit-ngot"], (await SlugsAsync("mít")).Take(2));
@@ -77,7 +77,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Equal(["mit-ngot", "mit-say"], (await SlugsAsync("mit")).Order(StringComparer.Ordinal));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task One_typo_is_tolerated_in_longer_words()
     {
         Assert.Equal("mat-ong-rung", (await SlugsAsync("mat ongg")).FirstOrDefault());
@@ -86,7 +86,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Empty(await SlugsAsync("xyzxyz"));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task In_stock_products_with_a_valid_certificate_rank_higher_all_else_equal()
     {
         var slugs = await SlugsAsync("gao thom ruong sen");
@@ -94,7 +94,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Equal(["gao-b", "gao-a"], slugs.Take(2));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Drafts_never_appear_and_archived_products_leave_the_index()
     {
         Assert.DoesNotContain("ban-nhap", await SlugsAsync("mien dong"));
@@ -111,7 +111,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Empty(await SlugsAsync("mien dong"));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Filters_narrow_the_results()
     {
         Assert.Equal(new[] { "gao-a", "gao-b", "hat-sen", "tra-sen" }, (await SlugsAsync("", q => q with { ProvinceCode = "DT" })).Order(StringComparer.Ordinal));
@@ -127,7 +127,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Empty(await SlugsAsync("", q => q with { ProvinceCode = "ZZ" }));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Facets_count_the_matching_products_by_province_category_and_valid_stars()
     {
         var result = await FindAsync("");
@@ -142,7 +142,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Equal(honey.Total, honey.Facets.Provinces.Sum(f => f.Count));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Pages_split_the_results_without_overlap()
     {
         var first = await FindAsync("", q => q with { PageSize = 5, Page = 1 });
@@ -155,7 +155,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Equal(12, first.Items.Concat(second.Items).Concat(third.Items).Select(i => i.Slug).Distinct().Count());
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Results_sort_by_price_and_by_newest()
     {
         var cheapest = (await FindAsync("", q => q with { Sort = SearchSort.PriceAscending })).Items.Select(i => i.PriceDong).ToList();
@@ -165,7 +165,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Equal("gao-b", (await SlugsAsync("", q => q with { Sort = SearchSort.Newest })).First());
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Browsing_without_text_puts_certified_products_first()
     {
         var stars = (await FindAsync("")).Items.Select(i => i.OcopStars ?? 0).ToList();
@@ -174,7 +174,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Null((await FindAsync("mang kho")).Items.Single().OcopStars);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Suggestions_complete_the_last_word()
     {
         var suggestions = await Search.SuggestAsync("mien d", 8, CancellationToken.None);
@@ -187,7 +187,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Empty(await Search.SuggestAsync("  !!", 8, CancellationToken.None));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Reindexing_rebuilds_the_index_from_the_database()
     {
         await using (var db = _platform.NewContext())
@@ -209,7 +209,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         Assert.Equal(12, (await FindAsync("")).Total);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Hostile_or_odd_text_gives_a_normal_result()
     {
         var hostile = new[]

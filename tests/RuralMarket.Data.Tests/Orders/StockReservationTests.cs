@@ -18,7 +18,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         return await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync();
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Two_hundred_buyers_racing_for_fifty_units_get_exactly_fifty()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -45,7 +45,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         Assert.Equal(50, (await db.Orders.Include(o => o.Lines).ToListAsync()).Sum(o => o.Lines.Sum(l => l.Quantity)));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Prices_and_names_come_from_the_catalogue_and_shipping_from_the_weight()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -64,7 +64,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         Assert.True(placed.TrackingToken.Length >= 32);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_checkout_across_two_cooperatives_makes_one_order_each()
     {
         var first = await Platform.AddCooperativeAsync("htx-a");
@@ -82,7 +82,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         Assert.All(orders, o => Assert.Equal(("Nguyễn Thị Lan", "Phường Ba Đình"), (o.Buyer.Name, o.DeliveryAddress.Commune)));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task When_one_line_is_short_nothing_is_reserved_and_no_order_is_kept()
     {
         var first = await Platform.AddCooperativeAsync("htx-a");
@@ -101,7 +101,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Type == nameof(OrderPlaced)));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Drafts_unknown_products_and_unknown_provinces_are_refused()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -118,7 +118,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         Assert.Equal(10, await StockOfAsync(product.Id));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_product_of_a_cooperative_awaiting_verification_cannot_be_ordered()
     {
         var pending = await Platform.AddCooperativeAsync("htx-cho-duyet", verified: false);
@@ -130,7 +130,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         Assert.Equal(10, await StockOfAsync(product.Id));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task An_unpaid_bank_transfer_gives_its_stock_back_when_the_window_passes()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -154,7 +154,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         Assert.Equal(OrderStatus.Placed, (await db.Orders.SingleAsync(o => o.Id == cod.OrderId)).Status);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_paid_order_keeps_its_stock_after_the_window()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -172,7 +172,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         Assert.Equal(6, await StockOfAsync(product.Id));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Cancelling_before_packing_returns_stock_and_after_packing_is_refused()
     {
         var cooperative = await Platform.AddCooperativeAsync();

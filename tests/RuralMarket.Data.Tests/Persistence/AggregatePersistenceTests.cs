@@ -7,7 +7,7 @@ namespace RuralMarket.Data.Tests.Persistence;
 
 public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Cooperative_round_trips_with_its_households()
     {
         var saved = await Platform.AddCooperativeAsync();
@@ -23,7 +23,7 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
             loaded.Households.Select(h => (h.Id, h.HeadName, h.Village, h.Phone, h.IsActive)).OrderBy(h => h.Id));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Product_round_trips_with_certificate_producers_and_photos()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -40,7 +40,7 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
         Assert.Equal(saved.PublishedAt, loaded.PublishedAt);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Order_round_trips_with_lines_address_and_timeline()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -67,7 +67,7 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
         Assert.Equal((OrderStatus.Confirmed, now, (DateTimeOffset?)null), (loaded.Status, loaded.PaidAt!.Value, loaded.ReservationExpiresAt));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_write_from_a_stale_copy_is_refused_and_the_newer_state_kept()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -91,7 +91,7 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
         Assert.Equal(messagesBefore + 1, await check.OutboxMessages.CountAsync()); // the refused write left no event behind
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_change_only_to_owned_parts_still_bumps_the_version()
     {
         var cooperative = await Platform.AddCooperativeAsync();
@@ -111,7 +111,7 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
         Assert.All(stored.Households, h => Assert.True(h.IsActive));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Events_reach_the_outbox_with_the_change()
     {
         var cooperative = await Platform.AddCooperativeAsync();

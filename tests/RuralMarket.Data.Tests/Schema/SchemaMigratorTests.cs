@@ -7,7 +7,7 @@ namespace RuralMarket.Data.Tests.Schema;
 
 public abstract class SchemaMigratorTests(DatabaseKind kind)
 {
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Migrators_started_together_leave_one_schema_with_each_script_applied_once()
     {
         await using var platform = await TestPlatform.StartAsync(kind, migrate: false);
@@ -25,7 +25,7 @@ public abstract class SchemaMigratorTests(DatabaseKind kind)
         Assert.Equal(0, await db.Products.CountAsync());
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_script_edited_after_it_was_applied_stops_the_migration()
     {
         await using var platform = await TestPlatform.StartAsync(kind);
@@ -40,7 +40,7 @@ public abstract class SchemaMigratorTests(DatabaseKind kind)
     }
 
     /// <summary>The EF model, the SQLite script and the PostgreSQL script describe the same columns.</summary>
-    [DatabaseFact]
+    [ServiceFact]
     public async Task The_ef_model_and_the_schema_scripts_agree_on_every_column()
     {
         await using var platform = await TestPlatform.StartAsync(kind);

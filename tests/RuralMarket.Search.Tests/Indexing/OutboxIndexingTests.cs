@@ -33,7 +33,7 @@ public abstract class OutboxIndexingTests(DatabaseKind kind) : IAsyncLifetime
         (await _platform.Services.GetRequiredService<IProductSearch>()
             .SearchAsync(new ProductSearchQuery { Text = text, Today = VietnamCalendar.Today(_platform.Clock) }, CancellationToken.None)).Items.ToList();
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_published_product_becomes_searchable_once_the_relay_has_run_and_follows_later_changes()
     {
         var cooperative = await _platform.AddCooperativeAsync();
@@ -60,7 +60,7 @@ public abstract class OutboxIndexingTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Empty(await FindAsync("mien dong"));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Products_of_a_cooperative_appear_only_once_it_is_verified()
     {
         var cooperative = await _platform.AddCooperativeAsync("htx-cho-duyet", verified: false);

@@ -44,7 +44,7 @@ public abstract class OutboxRelayTests(DatabaseKind kind) : IAsyncLifetime
         return await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Two_relays_over_a_thousand_messages_handle_each_exactly_once()
     {
         var ids = await EnqueueAsync(1000);
@@ -70,7 +70,7 @@ public abstract class OutboxRelayTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.ProcessedAt == null));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_failing_handler_is_retried_with_back_off_then_parked()
     {
         _handler.FailuresPerMessage = int.MaxValue;
@@ -102,7 +102,7 @@ public abstract class OutboxRelayTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Equal(id, Assert.Single(visible).Id);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task A_handler_that_recovers_gets_the_message_processed_on_retry()
     {
         _handler.FailuresPerMessage = 1;
@@ -119,7 +119,7 @@ public abstract class OutboxRelayTests(DatabaseKind kind) : IAsyncLifetime
         Assert.Null(stored.ParkedAt);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Messages_claimed_by_a_relay_that_died_are_taken_over_after_the_lease()
     {
         var ids = await EnqueueAsync(3);

@@ -22,7 +22,7 @@ public abstract class ProductsApiTests(DatabaseKind kind) : WebAppTest(kind)
         }
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Returns_the_seed_catalogue_paged_with_a_total()
     {
         var all = await AllProductsAsync();
@@ -38,7 +38,7 @@ public abstract class ProductsApiTests(DatabaseKind kind) : WebAppTest(kind)
         Assert.True((await photo.Content.ReadAsByteArrayAsync()).Length > 1000);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task An_expired_certificate_shows_no_stars_and_certified_products_come_first()
     {
         var all = await AllProductsAsync();
@@ -50,7 +50,7 @@ public abstract class ProductsApiTests(DatabaseKind kind) : WebAppTest(kind)
         Assert.False(Assert.Single(all, p => p.Slug == "ca-phe-robusta-xay-san").InStock);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Out_of_range_paging_is_a_400_with_a_vietnamese_title_and_a_code()
     {
         foreach (var (query, code) in new[]
@@ -71,7 +71,7 @@ public abstract class ProductsApiTests(DatabaseKind kind) : WebAppTest(kind)
         }
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task The_home_page_lists_the_seeded_products_with_vietnamese_prices()
     {
         var html = WebUtility.HtmlDecode(await Client.GetStringAsync("/"));

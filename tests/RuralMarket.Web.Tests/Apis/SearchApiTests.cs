@@ -17,7 +17,7 @@ public abstract class SearchApiTests(DatabaseKind kind) : WebAppTest(kind)
     private async Task<ProductListResponse> GetAsync(string query) =>
         (await Client.GetFromJsonAsync<ProductListResponse>($"/api/v1/products?{query}"))!;
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Mien_dong_without_diacritics_finds_mien_dong()
     {
         var result = await GetAsync("q=mien%20dong");
@@ -28,7 +28,7 @@ public abstract class SearchApiTests(DatabaseKind kind) : WebAppTest(kind)
         Assert.Equal("Thực phẩm", Assert.Single(result.Facets.Categories).Label);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Filters_and_sort_arrive_through_the_query_string()
     {
         var result = await GetAsync("province=hp&category=food&minStars=4&maxPrice=100000&inStock=true&sort=price_asc");
@@ -42,7 +42,7 @@ public abstract class SearchApiTests(DatabaseKind kind) : WebAppTest(kind)
         Assert.Equal(result.Items.Select(i => i.PriceDong).Order(), result.Items.Select(i => i.PriceDong));
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Suggestions_complete_what_was_typed()
     {
         var suggestions = await Client.GetFromJsonAsync<List<Suggestion>>("/api/v1/products/suggest?q=mi%E1%BA%BFn%20d");
@@ -52,7 +52,7 @@ public abstract class SearchApiTests(DatabaseKind kind) : WebAppTest(kind)
         Assert.Empty((await Client.GetFromJsonAsync<List<Suggestion>>("/api/v1/products/suggest?q="))!);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Out_of_range_and_malformed_parameters_are_400_with_a_code_naming_the_parameter()
     {
         var cases = new (string Query, string Code, string Field)[]
@@ -80,7 +80,7 @@ public abstract class SearchApiTests(DatabaseKind kind) : WebAppTest(kind)
         Assert.Equal(HttpStatusCode.BadRequest, (await Client.GetAsync("/api/v1/products/suggest?q=" + new string('a', 1000))).StatusCode);
     }
 
-    [DatabaseFact]
+    [ServiceFact]
     public async Task Engine_syntax_sql_and_broken_utf8_give_a_normal_answer_never_an_engine_error()
     {
         foreach (var q in new[] { "%22", "*", "NEAR", "-", "%3A", "mien%20NEAR%2F2%20dong", "%27%3B%20DROP%20TABLE%20products%3B--", "%C3%28", "%FF%FE", "%E2%80%AE", "!!!", "%00" })

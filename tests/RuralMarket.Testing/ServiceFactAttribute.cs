@@ -3,7 +3,13 @@ using Xunit.Sdk;
 
 namespace RuralMarket.Testing;
 
-/// <summary>Marks a test class that runs against PostgreSQL (see <see cref="DatabaseFactAttribute"/>).</summary>
+/// <summary>Marks a test class that drives Debian's Chromium (<c>/usr/bin/chromium</c>) through Playwright.</summary>
+public interface IUsesChromium
+{
+    const string ExecutablePath = "/usr/bin/chromium";
+}
+
+/// <summary>Marks a test class that runs against PostgreSQL (see <see cref="ServiceFactAttribute"/>).</summary>
 public interface IUsesPostgres;
 
 /// <summary>
@@ -18,15 +24,15 @@ public interface IUsesElasticsearch
 }
 
 /// <summary>
-/// A fact that needs a database. In a class marked <see cref="IUsesPostgres"/> it is reported as skipped, with
-/// the reason, when no PostgreSQL is configured, except under CI, where it runs and fails so a missing server
-/// can never pass unnoticed.
+/// A fact that needs an outside service: a database, a browser, a search cluster. In a class marked
+/// <see cref="IUsesPostgres"/> or <see cref="IUsesChromium"/> it is reported as skipped, with the reason, when the
+/// service is missing, except under CI, where it runs and fails so a missing service can never pass unnoticed.
 /// </summary>
-[XunitTestCaseDiscoverer("RuralMarket.Testing.DatabaseFactDiscoverer", "RuralMarket.Testing")]
+[XunitTestCaseDiscoverer("RuralMarket.Testing.ServiceFactDiscoverer", "RuralMarket.Testing")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class DatabaseFactAttribute : FactAttribute;
+public sealed class ServiceFactAttribute : FactAttribute;
 
-public sealed class DatabaseFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
+public sealed class ServiceFactDiscoverer(IMessageSink diagnostics) : IXunitTestCaseDiscoverer
 {
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
@@ -38,6 +44,12 @@ public sealed class DatabaseFactDiscoverer(IMessageSink diagnostics) : IXunitTes
         {
             yield return new XunitSkippedDataRowTestCase(diagnostics, display, displayOptions, testMethod,
                 $"Elasticsearch not available: set {IUsesElasticsearch.Variable} to a cluster's URL");
+            yield break;
+        }
+        if (testClass is not null && typeof(IUsesChromium).IsAssignableFrom(testClass) && !File.Exists(IUsesChromium.ExecutablePath) && !PostgresServer.RequiredByCi)
+        {
+            yield return new XunitSkippedDataRowTestCase(diagnostics, display, displayOptions, testMethod,
+                $"Chromium not available at {IUsesChromium.ExecutablePath} (scripts/test.sh installs Debian's chromium)");
             yield break;
         }
         if (needsPostgres && PostgresServer.ConnectionString is null && !PostgresServer.RequiredByCi)
