@@ -17,6 +17,7 @@ var app = builder.Build();
 app.UseStorefront();
 app.MapHealthEndpoints();
 app.MapMedia();
+app.MapCultureSwitch();
 app.MapProductsApi();
 app.MapRazorPages();
 app.Run();

@@ -99,6 +99,37 @@ public sealed class StorefrontPagesTests() : WebAppTest(DatabaseKind.Sqlite)
         Assert.Contains("href=\"/products/mat-ong-rung-vi-huong\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_home_page_features_certified_products_ways_in_and_the_cooperatives_stories()
+    {
+        var (status, html) = await GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("★★★★★", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?province=TN\">Thái Nguyên (6)", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/search?category=Beverages\">Đồ uống", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/cooperatives/htx-nong-nghiep-vi-huong\">HTX Nông nghiệp Vi Hương</a>", html, StringComparison.Ordinal);
+        Assert.Contains("Ở xã Vi Hương (huyện Bạch Thông", html, StringComparison.Ordinal); // the story's opening, Markdown marks gone
+        Assert.Contains("Xem tất cả 45 sản phẩm", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_language_switch_is_remembered_and_only_returns_to_local_pages()
+    {
+        var switched = await Client.GetAsync("/culture?c=en-US&returnUrl=%2Fsearch%3Fq%3Dmat%2Bong");
+        Assert.Equal("/search", switched.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("Results for “mat ong”", WebUtility.HtmlDecode(await switched.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("OCOP products from the cooperatives", (await GetAsync("/")).Html, StringComparison.Ordinal);
+
+        foreach (var away in new[] { "https://evil.example/", "//evil.example/", "/\\evil.example" })
+        {
+            var response = await Client.GetAsync($"/culture?c=vi-VN&returnUrl={Uri.EscapeDataString(away)}");
+            Assert.Equal("localhost", response.RequestMessage!.RequestUri!.Host);
+            Assert.Equal("/", response.RequestMessage.RequestUri.AbsolutePath);
+        }
+        Assert.Contains("Sản phẩm OCOP từ các hợp tác xã", (await GetAsync("/")).Html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/products/khong-co")]
     [InlineData("/products/%3Cscript%3E")]

@@ -16,6 +16,8 @@ public sealed record ProductView(
 
 public sealed record CooperativeView(Cooperative Cooperative, string ProvinceName, IReadOnlyList<Product> Products);
 
+public sealed record CooperativeSummary(string Slug, string Name, string ProvinceName, string StoryOpening);
+
 /// <summary>
 /// The read side for the product and cooperative pages: only published products of verified cooperatives are shown,
 /// so a draft, an archived product or an unverified cooperative is "not found" to a buyer.
@@ -63,6 +65,32 @@ public sealed class ProductPages(RuralMarketDbContext db, TimeProvider clock)
             .Where(p => p.CooperativeId == cooperative.Id && p.Status == ProductStatus.Published)
             .ToListAsync(cancellationToken);
         return new CooperativeView(cooperative, province.Name, products.OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Verified cooperatives with the opening of their story (plain text, for the home page).</summary>
+    public async Task<IReadOnlyList<CooperativeSummary>> CooperativesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from c in db.Cooperatives.AsNoTracking()
+            join province in db.Provinces.AsNoTracking() on c.Address.ProvinceCode equals province.Code
+            where c.Verification == VerificationStatus.Verified
+            select new { c.Slug, c.Name, Province = province.Name, c.Story }).ToListAsync(cancellationToken);
+        return rows
+            .Select(r => new CooperativeSummary(r.Slug, r.Name, r.Province, Opening(r.Story)))
+            .OrderBy(c => VietnameseText.Fold(c.Name), StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The first paragraph without Markdown marks, cut at a word near 160 characters.</summary>
+    private static string Opening(string story)
+    {
+        var first = story.Split("\n\n", 2)[0].Replace("**", string.Empty, StringComparison.Ordinal).Replace("*", string.Empty, StringComparison.Ordinal).Trim();
+        if (first.Length <= 160)
+        {
+            return first;
+        }
+        var cut = first.LastIndexOf(' ', 160);
+        return first[..(cut > 0 ? cut : 160)] + "…";
     }
 
     private CertificateView? Certificate(OcopCertificate? certificate)

@@ -2,27 +2,24 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Search;
+using RuralMarket.Web.Catalog;
 
 namespace RuralMarket.Web.Pages;
 
-public sealed class IndexModel(IProductSearch search, TimeProvider clock) : PageModel
+/// <summary>The front page: featured OCOP products, ways in by province and category, and the cooperatives' stories.</summary>
+public sealed class IndexModel(IProductSearch search, ProductPages pages, TimeProvider clock) : PageModel
 {
-    public const int PageSize = 24;
+    public const int FeaturedCount = 12;
 
-    public ProductSearchResult Products { get; private set; } = new([], 0, new SearchFacets([], [], []));
+    public ProductSearchResult Featured { get; private set; } = new([], 0, new SearchFacets([], [], []));
 
-    public int PageNumber { get; private set; } = 1;
+    public IReadOnlyList<CooperativeSummary> Cooperatives { get; private set; } = [];
 
-    public int PageCount => Math.Max(1, (Products.Total + PageSize - 1) / PageSize);
-
-    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int pageNumber = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (pageNumber is < 1 or > ProductSearchQuery.Limits.MaxPage)
-        {
-            return BadRequest();
-        }
-        PageNumber = pageNumber;
-        Products = await search.SearchAsync(new ProductSearchQuery { Page = pageNumber, PageSize = PageSize, Today = VietnamCalendar.Today(clock) }, cancellationToken);
+        // Browsing without text ranks certified, in-stock products first; its facets give the province and category links.
+        Featured = await search.SearchAsync(new ProductSearchQuery { PageSize = FeaturedCount, Today = VietnamCalendar.Today(clock) }, cancellationToken);
+        Cooperatives = await pages.CooperativesAsync(cancellationToken);
         return Page();
     }
 }
