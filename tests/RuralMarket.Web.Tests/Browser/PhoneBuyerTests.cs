@@ -27,7 +27,7 @@ public sealed class PhoneBuyerTests : IUsesChromium
         var page = await browser.NewPageAsync(new()
         {
             BaseURL = address,
-            ViewportSize = new() { Width = 360, Height = 740 },
+            ViewportSize = new() { Width = 320, Height = 640 },
             JavaScriptEnabled = false,
             Locale = "vi-VN",
         });
@@ -59,7 +59,7 @@ public sealed class PhoneBuyerTests : IUsesChromium
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Trạng thái: Đã hủy");
 
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= 360, $"the page is {width}px wide on a 360px screen");
+        Assert.True(width <= 320, $"the page is {width}px wide on a 320px screen");
         Directory.CreateDirectory("TestResults");
         await page.ScreenshotAsync(new() { Path = Path.Combine("TestResults", "phone-buyer-cancelled.png"), FullPage = true });
     }
