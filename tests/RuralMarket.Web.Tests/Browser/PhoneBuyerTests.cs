@@ -15,22 +15,22 @@ public sealed class PhoneBuyerTests : IUsesChromium
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     [ServiceFact]
+    public async Task With_javascript_the_search_box_suggests_product_names()
+    {
+        await using var session = await PhoneSession.OpenAsync(javaScript: true);
+        var page = session.Page;
+
+        await page.GotoAsync("/");
+        await page.Locator("#site-search").PressSequentiallyAsync("mien d", new() { Delay = 50 });
+
+        await Assertions.Expect(page.Locator("#search-suggestions option[value='Miến dong Vi Hương']")).ToHaveCountAsync(1);
+    }
+
+    [ServiceFact]
     public async Task Search_mien_dong_then_order_cash_on_delivery_track_it_and_cancel()
     {
-        await using var app = await RuralMarketApp.CreateAsync();
-        app.UseKestrel(0);
-        await app.ReadyClientAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = IUsesChromium.ExecutablePath, Headless = true, Args = ChromiumArgs });
-        var page = await browser.NewPageAsync(new()
-        {
-            BaseURL = address,
-            ViewportSize = new() { Width = 320, Height = 640 },
-            JavaScriptEnabled = false,
-            Locale = "vi-VN",
-        });
+        await using var session = await PhoneSession.OpenAsync(javaScript: false);
+        var page = session.Page;
 
         await page.GotoAsync("/");
         await page.FillAsync("#site-search", "mien dong");
@@ -62,5 +62,40 @@ public sealed class PhoneBuyerTests : IUsesChromium
         Assert.True(width <= 320, $"the page is {width}px wide on a 320px screen");
         Directory.CreateDirectory("TestResults");
         await page.ScreenshotAsync(new() { Path = Path.Combine("TestResults", "phone-buyer-cancelled.png"), FullPage = true });
+    }
+
+    /// <summary>The app on a real port and a 320 px page in Debian's Chromium.</summary>
+    private sealed class PhoneSession : IAsyncDisposable
+    {
+        private RuralMarketApp _app = null!;
+        private IPlaywright _playwright = null!;
+        private IBrowser _browser = null!;
+
+        public IPage Page { get; private set; } = null!;
+
+        public static async Task<PhoneSession> OpenAsync(bool javaScript)
+        {
+            var session = new PhoneSession { _app = await RuralMarketApp.CreateAsync() };
+            session._app.UseKestrel(0);
+            await session._app.ReadyClientAsync();
+            var address = session._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            session._playwright = await Playwright.CreateAsync();
+            session._browser = await session._playwright.Chromium.LaunchAsync(new() { ExecutablePath = IUsesChromium.ExecutablePath, Headless = true, Args = ChromiumArgs });
+            session.Page = await session._browser.NewPageAsync(new()
+            {
+                BaseURL = address,
+                ViewportSize = new() { Width = 320, Height = 640 },
+                JavaScriptEnabled = javaScript,
+                Locale = "vi-VN",
+            });
+            return session;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _browser.DisposeAsync();
+            _playwright.Dispose();
+            await _app.DisposeAsync();
+        }
     }
 }
