@@ -10,6 +10,7 @@ using RuralMarket.Search;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
 using RuralMarket.Silo.Outbox;
+using RuralMarket.Web.Hosting;
 using YamlDotNet.RepresentationModel;
 using static RuralMarket.Web.Tests.Deployment.RenderedManifests;
 
@@ -32,6 +33,7 @@ public class KubernetesManifestTests
         .. KeysOf<SearchOptions>(SearchOptions.Section).Where(k => k != "Search:Elasticsearch"),
         .. KeysOf<ElasticsearchOptions>($"{SearchOptions.Section}:Elasticsearch"),
         "ASPNETCORE_URLS",
+        StorefrontHostingExtensions.KeysFolderKey,
     ];
 
     [Fact]

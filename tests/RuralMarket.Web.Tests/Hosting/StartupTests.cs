@@ -19,6 +19,18 @@ public class StartupTests
         Assert.True(File.Exists(Path.Combine(app.DataFolder, "media", "products", "mien-dong-vi-huong", "cover.webp")));
     }
 
+    [Fact]
+    public async Task Data_protection_keys_go_to_the_configured_shared_folder()
+    {
+        var keys = Path.Combine(Path.GetTempPath(), "ruralmarket-web-tests", Guid.NewGuid().ToString("N"), "keys");
+        await using var app = await RuralMarketApp.CreateAsync(overrides: new Dictionary<string, string?> { ["DataProtection:KeysFolder"] = keys });
+        var client = await app.ReadyClientAsync();
+
+        await client.GetStringAsync("/products/mien-dong-vi-huong"); // its add-to-cart form needs an antiforgery token
+
+        Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+    }
+
     [Theory]
     [InlineData("Database:Provider", "Mysql", "Database:Provider")]
     [InlineData("ConnectionStrings:RuralMarket", "", "ConnectionStrings:RuralMarket")]

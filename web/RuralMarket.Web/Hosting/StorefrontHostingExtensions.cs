@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.WebEncoders;
@@ -17,9 +18,18 @@ public static class StorefrontHostingExtensions
 {
     public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US")];
 
+    /// <summary>Where Data Protection keys are kept; unset means the machine's own key ring (enough for one process).</summary>
+    public const string KeysFolderKey = "DataProtection:KeysFolder";
+
     public static IHostApplicationBuilder AddStorefront(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Carts and antiforgery tokens are protected with these keys: every web pod must share them (k8s sets the folder).
+        var keys = services.AddDataProtection().SetApplicationName("RuralMarket");
+        if (builder.Configuration[KeysFolderKey] is { Length: > 0 } keysFolder)
+        {
+            keys.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        }
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages().AddViewLocalization();
         // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
