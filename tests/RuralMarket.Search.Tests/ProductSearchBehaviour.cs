@@ -34,7 +34,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
             builder.AddSearch();
         });
         _catalogue = await SearchCatalogue.CreateAsync(_platform);
-        await _platform.Services.GetRequiredService<SearchReindexer>().RunAsync(new Progress<(int, int)>(), CancellationToken.None);
+        await _platform.Services.GetRequiredService<SearchReindexer>().RunAsync(new SyncProgress<(int, int)>(_ => { }), CancellationToken.None);
     }
 
     public async Task DisposeAsync() => await _platform.DisposeAsync();
@@ -200,7 +200,7 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         }
         var reports = new List<(int Done, int Total)>();
 
-        var written = await _platform.Services.GetRequiredService<SearchReindexer>().RunAsync(new SyncProgress(reports.Add), CancellationToken.None);
+        var written = await _platform.Services.GetRequiredService<SearchReindexer>().RunAsync(new SyncProgress<(int, int)>(reports.Add), CancellationToken.None);
 
         Assert.Equal(12, written);
         Assert.Equal((12, 12), reports[^1]);
@@ -225,11 +225,6 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
         }
         Assert.Equal("mat-ong-rung", (await SlugsAsync("😀 mật ong 😀")).First());
         Assert.Equal("mien-dong", (await SlugsAsync("\"mien dong")).First());
-    }
-
-    private sealed class SyncProgress(Action<(int, int)> report) : IProgress<(int, int)>
-    {
-        public void Report((int, int) value) => report(value);
     }
 }
 

@@ -15,7 +15,7 @@ public static class ReindexCommand
     {
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
         var started = DateTime.UtcNow;
-        var progress = new SyncProgress(report =>
+        var progress = new SyncProgress<(int Done, int Total)>(report =>
         {
             var percent = report.Total == 0 ? 100 : report.Done * 100 / report.Total;
             output.Write($"\rReindexing products: {report.Done}/{report.Total} ({percent} %)   ");
@@ -32,11 +32,5 @@ public static class ReindexCommand
             output.WriteLine($"Reindexing failed: {error.Message}");
             return 1;
         }
-    }
-
-    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class SyncProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
     }
 }

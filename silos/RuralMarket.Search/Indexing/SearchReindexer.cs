@@ -12,18 +12,13 @@ public sealed partial class SearchReindexer(SearchDocumentSource source, ISearch
     {
         var total = await source.CountAsync(cancellationToken);
         var done = 0;
-        await index.ReindexAsync(source.AllAsync(BatchSize, cancellationToken), new Progress(n => progress.Report((done = n, total))), cancellationToken);
+        await index.ReindexAsync(source.AllAsync(BatchSize, cancellationToken), new SyncProgress<int>(n => progress.Report((done = n, total))), cancellationToken);
         LogReindexed(done);
         return done;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search index rebuilt with {Count} products")]
     private partial void LogReindexed(int count);
-
-    private sealed class Progress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
-    }
 }
 
 /// <summary>At start-up, fills an empty database-hosted index (a new database, or one that predates search) before the app reports ready.</summary>
@@ -34,7 +29,7 @@ internal sealed class SearchIndexBootstrap(SearchSelection selection, SearchRein
     {
         if (selection.IndexLivesInDatabase && await index.CountAsync(cancellationToken) == 0 && await source.CountAsync(cancellationToken) > 0)
         {
-            await reindexer.RunAsync(new Progress<(int, int)>(), cancellationToken);
+            await reindexer.RunAsync(new SyncProgress<(int, int)>(_ => { }), cancellationToken);
         }
     }
 }
