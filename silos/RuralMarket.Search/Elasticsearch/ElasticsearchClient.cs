@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 
 namespace RuralMarket.Search.Elasticsearch;
 
@@ -11,21 +10,25 @@ namespace RuralMarket.Search.Elasticsearch;
 /// here; it can replace this class behind the same adapter). Errors become <see cref="ElasticsearchException"/>
 /// without the cluster's text leaking to buyers.
 /// </summary>
-public sealed class ElasticsearchClient
+public sealed class ElasticsearchClient(IHttpClientFactory clients)
 {
-    private readonly HttpClient _http;
+    /// <summary>The named HttpClient, configured with the cluster's address and key (see ElasticsearchRegistration).</summary>
+    public const string HttpClientName = "elasticsearch";
 
-    public ElasticsearchClient(HttpClient http, IOptions<SearchOptions> options)
+    // A client per call: the factory rotates handlers, so a singleton adapter still follows DNS changes in the cluster.
+    private HttpClient Http => clients.CreateClient(HttpClientName);
+
+    /// <summary>Points a client at the configured cluster.</summary>
+    public static void Configure(HttpClient http, ElasticsearchOptions settings)
     {
-        _http = http;
-        var settings = options.Value.Elasticsearch;
+        http.Timeout = TimeSpan.FromSeconds(10);
         if (settings.Url is not null)
         {
-            _http.BaseAddress = settings.Url;
+            http.BaseAddress = settings.Url;
         }
         if (!string.IsNullOrEmpty(settings.ApiKey))
         {
-            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", settings.ApiKey);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", settings.ApiKey);
         }
     }
 
@@ -44,7 +47,7 @@ public sealed class ElasticsearchClient
     /// <summary>The indices an alias points to; empty when the alias does not exist.</summary>
     public async Task<IReadOnlyList<string>> IndicesOfAliasAsync(string alias, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync($"_alias/{alias}", cancellationToken);
+        using var response = await Http.GetAsync($"_alias/{alias}", cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return [];
@@ -72,7 +75,7 @@ public sealed class ElasticsearchClient
 
     public async Task<long> CountAsync(string index, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync($"{index}/_count", cancellationToken);
+        using var response = await Http.GetAsync($"{index}/_count", cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return 0;
@@ -83,7 +86,7 @@ public sealed class ElasticsearchClient
     private async Task<JsonNode?> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        using var response = await _http.SendAsync(request, cancellationToken);
+        using var response = await Http.SendAsync(request, cancellationToken);
         return await ReadAsync(response, cancellationToken);
     }
 

@@ -11,7 +11,7 @@ internal sealed class ElasticsearchProductSearch(ElasticsearchClient client, IOp
 
     public async Task<ProductSearchResult> SearchAsync(ProductSearchQuery query, CancellationToken cancellationToken)
     {
-        var response = await client.SearchAsync(Alias, ElasticsearchRequests.Search(query, SearchTerm.Parse(query.Text)), cancellationToken);
+        var response = await AskAsync(() => client.SearchAsync(Alias, ElasticsearchRequests.Search(query, SearchTerm.Parse(query.Text)), cancellationToken), cancellationToken);
         var hits = response["hits"]!;
         var items = hits["hits"]!.AsArray().Select(hit => ToHit(hit!["_source"]!, query.Today)).ToList();
         var aggregations = response["aggregations"]!;
@@ -29,10 +29,23 @@ internal sealed class ElasticsearchProductSearch(ElasticsearchClient client, IOp
         {
             return [];
         }
-        var response = await client.SearchAsync(Alias, ElasticsearchRequests.Suggest(words, limit), cancellationToken);
+        var response = await AskAsync(() => client.SearchAsync(Alias, ElasticsearchRequests.Suggest(words, limit), cancellationToken), cancellationToken);
         return response["hits"]!["hits"]!.AsArray()
             .Select(hit => new Suggestion(hit!["_source"]!["name"]!.GetValue<string>(), hit["_source"]!["slug"]!.GetValue<string>()))
             .ToList();
+    }
+
+    private static async Task<JsonNode> AskAsync(Func<Task<JsonNode>> request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request();
+        }
+        catch (Exception error) when (error is HttpRequestException or ElasticsearchException
+            || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new SearchUnavailableException(error);
+        }
     }
 
     private static SearchHit ToHit(JsonNode source, DateOnly today)

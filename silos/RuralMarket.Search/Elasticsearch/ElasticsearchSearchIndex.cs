@@ -101,7 +101,9 @@ internal static class ElasticsearchRegistration
 {
     public static IServiceCollection AddElasticsearchAdapter(this IServiceCollection services)
     {
-        services.AddHttpClient<ElasticsearchClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(ElasticsearchClient.HttpClientName, (sp, http) =>
+            ElasticsearchClient.Configure(http, sp.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
+        services.AddSingleton<ElasticsearchClient>();
         services.AddSingleton<ElasticsearchProductSearch>();
         services.AddSingleton<ElasticsearchSearchIndex>();
         return services;

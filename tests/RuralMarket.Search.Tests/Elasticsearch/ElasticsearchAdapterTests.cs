@@ -126,7 +126,7 @@ public class ElasticsearchAdapterTests
         Elasticsearch = new ElasticsearchOptions { Url = new Uri("http://elasticsearch.test:9200/") },
     });
 
-    private static ElasticsearchClient Client(FakeElasticsearch fake) => new(new HttpClient(fake), Options());
+    private static ElasticsearchClient Client(FakeElasticsearch fake) => new(fake.Factory(Options().Value.Elasticsearch));
 
     private static List<string> Strings(JsonNode array) => array.AsArray().Select(n => n!.GetValue<string>()).ToList();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using RuralMarket.Search.Elasticsearch;
 
 namespace RuralMarket.Search.Tests.Elasticsearch;
 
@@ -19,6 +20,9 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         return this;
     }
 
+    /// <summary>A client factory whose clients all talk to this fake, configured as the adapter configures real ones.</summary>
+    public IHttpClientFactory Factory(ElasticsearchOptions settings) => new Clients(this, settings);
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
@@ -26,5 +30,15 @@ internal sealed class FakeElasticsearch : HttpMessageHandler
         Requests.Add((request.Method, path, body));
         var (status, answer) = _answers.TryGetValue($"{request.Method} {path}", out var canned) ? canned : (HttpStatusCode.OK, "{}");
         return new HttpResponseMessage(status) { Content = new StringContent(answer, Encoding.UTF8, "application/json") };
+    }
+
+    private sealed class Clients(FakeElasticsearch fake, ElasticsearchOptions settings) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name)
+        {
+            var http = new HttpClient(fake, disposeHandler: false);
+            ElasticsearchClient.Configure(http, settings);
+            return http;
+        }
     }
 }

@@ -37,6 +37,9 @@ public class StartupTests
     [InlineData("ConnectionStrings:RuralMarket", "Data Source=x.db;Bogus Key=1", "ConnectionStrings:RuralMarket")]
     [InlineData("Silo:Relay:BatchSize", "0", "Silo:Relay:BatchSize")]
     [InlineData("Orders:PaymentWindow", "00:00:01", "Orders:PaymentWindow")]
+    [InlineData("Search:Provider", "Elasticsearch", "Search:Elasticsearch:Url")]
+    [InlineData("Search:Provider", "Postgres", "Database:Provider")]
+    [InlineData("Search:Provider", "Solr", "Search:Provider")]
     public async Task A_missing_or_invalid_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {
         await using var app = await RuralMarketApp.CreateAsync(overrides: new Dictionary<string, string?> { [key] = value });

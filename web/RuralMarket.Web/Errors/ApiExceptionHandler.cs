@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Search;
 
 namespace RuralMarket.Web.Errors;
 
@@ -14,20 +15,23 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // By now the middleware has rewritten Request.Path to the error page; the feature keeps the path that failed.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (path is null || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
         var (status, code) = exception switch
         {
             ConcurrencyConflictException conflict => (StatusCodes.Status409Conflict, conflict.Code),
+            SearchUnavailableException => (StatusCodes.Status503ServiceUnavailable, "search.unavailable"),
             DomainException domain when domain.Code.EndsWith(".not_found", StringComparison.Ordinal) => (StatusCodes.Status404NotFound, domain.Code),
             DomainException domain => (StatusCodes.Status400BadRequest, domain.Code),
             _ => (StatusCodes.Status500InternalServerError, "server.error"),
         };
-        if (status == StatusCodes.Status500InternalServerError)
+        if (status >= StatusCodes.Status500InternalServerError)
         {
-            LogUnexpected(exception, httpContext.Request.Path);
+            LogUnexpected(exception, path);
         }
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -15,10 +15,20 @@ public sealed class IndexModel(IProductSearch search, ProductPages pages, TimePr
 
     public IReadOnlyList<CooperativeSummary> Cooperatives { get; private set; } = [];
 
+    /// <summary>True when search could not answer: the page still shows the cooperatives, with a notice.</summary>
+    public bool SearchUnavailable { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // Browsing without text ranks certified, in-stock products first; its facets give the province and category links.
-        Featured = await search.SearchAsync(new ProductSearchQuery { PageSize = FeaturedCount, Today = VietnamCalendar.Today(clock) }, cancellationToken);
+        try
+        {
+            Featured = await search.SearchAsync(new ProductSearchQuery { PageSize = FeaturedCount, Today = VietnamCalendar.Today(clock) }, cancellationToken);
+        }
+        catch (SearchUnavailableException)
+        {
+            SearchUnavailable = true;
+        }
         Cooperatives = await pages.CooperativesAsync(cancellationToken);
         return Page();
     }

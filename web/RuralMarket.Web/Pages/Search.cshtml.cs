@@ -33,7 +33,15 @@ public sealed class SearchModel(IProductSearch search, TimeProvider clock) : Pag
             return Page();
         }
         Query = query;
-        Result = await search.SearchAsync(query, cancellationToken);
+        try
+        {
+            Result = await search.SearchAsync(query, cancellationToken);
+        }
+        catch (SearchUnavailableException)
+        {
+            Problem = new SearchProblem("search.unavailable", "q");
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
         return Page();
     }
 
