@@ -110,14 +110,14 @@ public class ElasticsearchAdapterTests
     }
 
     [Fact]
-    public async Task An_error_from_the_cluster_becomes_an_exception_that_names_the_status()
+    public async Task An_error_from_the_cluster_means_search_is_unavailable_and_the_cause_names_the_status()
     {
         var fake = new FakeElasticsearch().Answer(HttpMethod.Post, "/ruralmarket-products/_search", """{"error":"boom"}""", System.Net.HttpStatusCode.ServiceUnavailable);
         var search = new ElasticsearchProductSearch(Client(fake), Options());
 
-        var error = await Assert.ThrowsAsync<ElasticsearchException>(() =>
+        var error = await Assert.ThrowsAsync<SearchUnavailableException>(() =>
             search.SearchAsync(new ProductSearchQuery { Today = new DateOnly(2026, 11, 22) }, CancellationToken.None));
-        Assert.Contains("503", error.Message, StringComparison.Ordinal);
+        Assert.Contains("503", Assert.IsType<ElasticsearchException>(error.InnerException).Message, StringComparison.Ordinal);
     }
 
     private static IOptions<SearchOptions> Options() => Microsoft.Extensions.Options.Options.Create(new SearchOptions
