@@ -4,7 +4,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using RuralMarket.Web.Cart;
 using RuralMarket.Web.Catalog;
@@ -38,6 +40,20 @@ public static class StorefrontHostingExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.FillInDefaults);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
+        services.AddOptions<CheckoutLimits>().BindConfiguration(CheckoutLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Cash-on-delivery orders reserve stock with no payment: cap how many one client can place.
+            options.AddPolicy(CheckoutLimits.PolicyName, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<CheckoutLimits>>().Value;
+                return HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(CheckoutLimits.ClientKey(context),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.OrdersPerWindow, Window = limits.Window, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("read");
+            });
+        });
         services.AddScoped<ProductPages>();
         services.AddSingleton<GuestCart>();
         services.AddScoped<CartPricing>();
@@ -71,6 +87,7 @@ public static class StorefrontHostingExtensions
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

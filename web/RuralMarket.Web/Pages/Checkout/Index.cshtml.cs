@@ -29,6 +29,7 @@ public sealed class CheckoutForm
     public string? Note { get; set; }
 }
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RuralMarket.Web.Hosting.CheckoutLimits.PolicyName)]
 public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlacement placement, RuralMarketDbContext db) : PageModel
 {
     /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
