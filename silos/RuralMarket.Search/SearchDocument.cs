@@ -14,6 +14,4 @@ public sealed record SearchDocument(
     public string NameFolded => VietnameseText.Fold(Name);
 
     public string BodyFolded => VietnameseText.Fold(Body);
-
-    public int? StarsValidOn(DateOnly day) => OcopExpiresOn >= day ? OcopStars : null;
 }

@@ -39,10 +39,6 @@ public readonly record struct Money : IComparable<Money>
 
     public static bool operator >=(Money left, Money right) => left.Dong >= right.Dong;
 
-    public Money Add(Money other) => this + other;
-
-    public Money Multiply(int quantity) => this * quantity;
-
     public int CompareTo(Money other) => Dong.CompareTo(other.Dong);
 
     public static Money Sum(IEnumerable<Money> amounts) => amounts.Aggregate(Zero, (total, next) => total + next);

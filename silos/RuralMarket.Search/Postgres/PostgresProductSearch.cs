@@ -15,8 +15,7 @@ internal sealed class PostgresProductSearch(NpgsqlDataSource dataSource, Postgre
         MatchJoin: string.Empty,
         MatchCondition: "p.document @@ to_tsquery('simple', @match)",
         Score: "-(ts_rank(p.document, to_tsquery('simple', @match)) + 2 * ts_rank(p.exact, to_tsquery('simple', @exact)))",
-        NameSort: "p.name_folded",
-        InStockTrue: "true");
+        NameSort: "p.name_folded");
 
     protected override SqlDialect Dialect => Postgres;
 

@@ -5,5 +5,4 @@ internal sealed record SqlDialect(
     string MatchJoin,
     string MatchCondition,
     string Score,
-    string NameSort,
-    string InStockTrue);
+    string NameSort);

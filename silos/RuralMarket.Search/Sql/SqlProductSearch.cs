@@ -131,7 +131,7 @@ internal abstract class SqlProductSearch(ITermVocabulary vocabulary) : IProductS
         }
         if (query.InStockOnly)
         {
-            sql.Append(" AND p.in_stock = ").Append("@inStock");
+            sql.Append(" AND p.in_stock = @inStock");
         }
     }
 
@@ -169,8 +169,8 @@ internal abstract class SqlProductSearch(ITermVocabulary vocabulary) : IProductS
         SearchSort.PriceAscending => $"p.price, {Dialect.NameSort}, p.product_id",
         SearchSort.PriceDescending => $"p.price DESC, {Dialect.NameSort}, p.product_id",
         SearchSort.Newest => $"p.published_at DESC, {Dialect.NameSort}, p.product_id",
-        _ when hasText => $"({Dialect.Score}) * (1.0 + 0.25 * (CASE WHEN p.in_stock = {Dialect.InStockTrue} THEN 1 ELSE 0 END) + 0.25 * (CASE WHEN {ValidStars} IS NULL THEN 0 ELSE 1 END)), {Dialect.NameSort}, p.product_id",
-        _ => $"COALESCE({ValidStars}, 0) DESC, CASE WHEN p.in_stock = {Dialect.InStockTrue} THEN 0 ELSE 1 END, {Dialect.NameSort}, p.product_id",
+        _ when hasText => $"({Dialect.Score}) * (1.0 + 0.25 * (CASE WHEN p.in_stock THEN 1 ELSE 0 END) + 0.25 * (CASE WHEN {ValidStars} IS NULL THEN 0 ELSE 1 END)), {Dialect.NameSort}, p.product_id",
+        _ => $"COALESCE({ValidStars}, 0) DESC, CASE WHEN p.in_stock THEN 0 ELSE 1 END, {Dialect.NameSort}, p.product_id",
     };
 
     private static SearchHit ReadHit(DbDataReader reader) => new(

@@ -15,8 +15,7 @@ internal sealed class SqliteProductSearch(DatabaseOptions database, SqliteTermVo
         MatchJoin: "JOIN search_products_fts ON search_products_fts.rowid = p.rowid",
         MatchCondition: "search_products_fts MATCH @match",
         Score: "bm25(search_products_fts, 10.0, 2.0, 14.0, 3.0)",
-        NameSort: "p.name_sort",
-        InStockTrue: "1");
+        NameSort: "p.name_sort");
 
     protected override SqlDialect Dialect => Sqlite;
 

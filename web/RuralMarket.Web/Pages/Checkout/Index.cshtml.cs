@@ -104,8 +104,9 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Summary = await pricing.PriceAsync(cart.Read(HttpContext), cancellationToken);
-        Provinces = await db.Provinces.AsNoTracking().ToListAsync(cancellationToken);
-        Provinces = Provinces.OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList();
+        Provinces = (await db.Provinces.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal)
+            .ToList();
         return Summary.Groups.Count > 0 && !Summary.HasProblems;
     }
 
