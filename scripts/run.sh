@@ -9,9 +9,14 @@ if ! command -v dotnet >/dev/null; then
   echo "RuralMarket needs the .NET 10 SDK (dotnet) on PATH." >&2
   exit 1
 fi
-# The app needs no system package beyond the SDK's own (ICU): SQLite ships inside the NuGet package.
-if ! ldconfig -p | grep -q libicuuc; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu72
+# System libraries the app loads: ICU (Vietnamese text), libvips (photos), SQLite (the embedded database).
+missing=()
+ldconfig -p | grep -q libicuuc || missing+=(libicu72)
+ldconfig -p | grep -q 'libvips.so.42 ' || missing+=(libvips42)
+ldconfig -p | grep -q 'libsqlite3.so.0 ' || missing+=(libsqlite3-0)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian's packages…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
 mkdir -p "$root/data"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs what the tests need from Debian's packages (PostgreSQL with contrib,
-# kubectl, Chromium for the browser test), starts a throwaway PostgreSQL on 127.0.0.1:55432, runs every test project on SQLite and PostgreSQL,
+# kubectl, Chromium for the browser test, libvips and its tools for photos, the system SQLite), starts a throwaway PostgreSQL on 127.0.0.1:55432, runs every test project on SQLite and PostgreSQL,
 # and ends with one line: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,6 +11,10 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 ls /usr/lib/postgresql/*/lib/unaccent.so >/dev/null 2>&1 || missing+=(postgresql-contrib)
 command -v kubectl >/dev/null || missing+=(kubernetes-client)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+ldconfig -p | grep -q 'libvips.so.42 ' || missing+=(libvips42)
+command -v vips >/dev/null || missing+=(libvips-tools)
+ldconfig -p | grep -q 'libsqlite3.so.0 ' || missing+=(libsqlite3-0)
+ldconfig -p | grep -q libicuuc || missing+=(libicu72)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   apt-get update -qq

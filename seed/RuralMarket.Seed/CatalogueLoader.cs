@@ -2,19 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RuralMarket.Data;
 using RuralMarket.Data.Hosting;
-using RuralMarket.Data.Media;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Photos;
 
 namespace RuralMarket.Seed;
 
 /// <summary>
 /// Loads the illustrative catalogue: cooperatives (verified), households, and published products with photo and
-/// OCOP certificate. Anything whose slug already exists is left alone, so loading twice changes nothing.
+/// OCOP certificate. Anything whose slug already exists is left alone, so loading twice changes nothing; a seed
+/// product without any photo (the photo table was rebuilt in 0003) gets its photo back.
 /// </summary>
-internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IMediaStore media, TimeProvider clock, ILogger<CatalogueLoader> logger)
+internal sealed partial class CatalogueLoader(RuralMarketDbContext db, PhotoPipeline photos, TimeProvider clock, ILogger<CatalogueLoader> logger)
     : IDatabaseInitializer
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -22,6 +23,8 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IMediaSto
         var catalogue = SeedFiles.Read<CatalogueFile>("cooperatives.json");
         var existingCooperatives = await db.Cooperatives.Select(c => c.Slug).ToListAsync(cancellationToken);
         var existingProducts = await db.Products.Select(p => p.Slug).ToListAsync(cancellationToken);
+        var seedSlugs = catalogue.Cooperatives.SelectMany(c => c.Products).Select(p => p.Slug).ToList();
+        var withoutPhotos = await db.Products.Where(p => seedSlugs.Contains(p.Slug) && !p.Photos.Any()).ToDictionaryAsync(p => p.Slug, cancellationToken);
         var added = 0;
         foreach (var seed in catalogue.Cooperatives)
         {
@@ -42,6 +45,10 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IMediaSto
             {
                 db.Products.Add(await CreateProductAsync(seed, product, now, cancellationToken));
                 added++;
+            }
+            foreach (var product in seed.Products.Where(p => withoutPhotos.ContainsKey(p.Slug)))
+            {
+                await AddPhotoAsync(withoutPhotos[product.Slug], product.Slug, now, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -64,18 +71,19 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IMediaSto
             var expiresOn = ocop.IssuedOn.AddMonths(OcopCertificate.ValidityMonths).AddDays(-1);
             product.Certify(new OcopCertificate(ocop.Stars, ocop.Number, level, ocop.IssuedOn, expiresOn), now);
         }
-        var photoKey = $"products/{seed.Slug}/cover.webp";
-        await using (var image = SeedFiles.Image(seed.Slug))
-        {
-            await media.SaveAsync(photoKey, image, cancellationToken);
-        }
-        product.AddPhoto(photoKey, now);
+        await AddPhotoAsync(product, seed.Slug, now, cancellationToken);
         if (seed.Stock > 0)
         {
             product.AdjustStock(seed.Stock, now);
         }
         product.Publish(now);
         return product;
+    }
+
+    private async Task AddPhotoAsync(Product product, string slug, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var image = SeedFiles.Image(slug);
+        product.AddPhoto(await photos.StoreAsync(image, cancellationToken), now);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} products of the illustrative seed catalogue")]

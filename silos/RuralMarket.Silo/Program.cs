@@ -1,4 +1,5 @@
 using RuralMarket.Data.Hosting;
+using RuralMarket.Photos;
 using RuralMarket.Search;
 using RuralMarket.Search.Indexing;
 using RuralMarket.Seed;
@@ -6,6 +7,7 @@ using RuralMarket.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRuralMarketData();
+builder.AddPhotos();
 builder.AddSeedData();
 builder.AddSiloServices();
 builder.AddSearch();

@@ -1,4 +1,5 @@
 using RuralMarket.Data.Hosting;
+using RuralMarket.Photos;
 using RuralMarket.Search;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
@@ -8,6 +9,7 @@ using RuralMarket.Web.Media;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRuralMarketData();
+builder.AddPhotos();
 builder.AddSeedData();
 builder.AddSiloServices();
 builder.AddSearch();

@@ -34,7 +34,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.OwnsMany(p => p.Photos, photos =>
         {
             photos.InOwnTable("product_photos", "ProductId");
-            photos.Property(p => p.StorageKey).HasMaxLength(300);
+            photos.Ignore(p => p.Variants);
         });
     }
 }

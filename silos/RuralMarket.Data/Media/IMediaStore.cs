@@ -10,6 +10,9 @@ public interface IMediaStore
 
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>Removes the key if it exists.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>The content, or null when there is no such key.</summary>
     Stream? OpenRead(string key);
 }

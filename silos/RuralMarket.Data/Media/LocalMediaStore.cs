@@ -32,6 +32,12 @@ public sealed class LocalMediaStore(IOptions<MediaOptions> options) : IMediaStor
 
     public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(key)));
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
     public Stream? OpenRead(string key)
     {
         var path = PathOf(key);

@@ -19,17 +19,3 @@ public sealed record ProducerShare
 
     public int Percent { get; private set; }
 }
-
-/// <summary>A photo of a product, by its key in media storage. Position 0 is the cover.</summary>
-public sealed record ProductPhoto
-{
-    public ProductPhoto(string storageKey, int position)
-    {
-        StorageKey = DomainText.Require(storageKey, "photo.storage_key", 300);
-        Position = position;
-    }
-
-    public string StorageKey { get; private set; }
-
-    public int Position { get; private set; }
-}

@@ -129,14 +129,49 @@ public sealed class Product : AggregateRoot
         Changed(now);
     }
 
-    public void AddPhoto(string storageKey, DateTimeOffset now)
+    public void AddPhoto(PhotoVariants photo, DateTimeOffset now)
     {
+        RequireNotArchived();
         if (_photos.Count >= MaxPhotos)
         {
             throw new DomainException("product.too_many_photos", $"A product has at most {MaxPhotos} photos.");
         }
-        _photos.Add(new ProductPhoto(storageKey, _photos.Count));
+        if (_photos.Any(p => p.PhotoId == photo.PhotoId))
+        {
+            throw new DomainException("product.photo_duplicate", $"Photo {photo.PhotoId} is already on product {Id}.");
+        }
+        _photos.Add(new ProductPhoto(photo, _photos.Count));
         Changed(now);
+    }
+
+    /// <summary>Moves a photo to a position (0 makes it the cover); the others keep their order.</summary>
+    public void MovePhoto(Guid photoId, int position, DateTimeOffset now)
+    {
+        RequireNotArchived();
+        var photo = PhotoOrThrow(photoId);
+        var order = _photos.OrderBy(p => p.Position).Where(p => p.PhotoId != photoId).Select(p => p.Variants).ToList();
+        order.Insert(Math.Clamp(position, 0, order.Count), photo.Variants);
+        Renumber(order);
+        Changed(now);
+    }
+
+    public PhotoVariants RemovePhoto(Guid photoId, DateTimeOffset now)
+    {
+        RequireNotArchived();
+        var photo = PhotoOrThrow(photoId);
+        Renumber([.. _photos.OrderBy(p => p.Position).Where(p => p.PhotoId != photoId).Select(p => p.Variants)]);
+        Changed(now);
+        return photo.Variants;
+    }
+
+    private ProductPhoto PhotoOrThrow(Guid photoId) =>
+        _photos.FirstOrDefault(p => p.PhotoId == photoId)
+        ?? throw new DomainException("product.photo_not_found", $"Product {Id} has no photo {photoId}.");
+
+    private void Renumber(List<PhotoVariants> order)
+    {
+        _photos.Clear();
+        _photos.AddRange(order.Select((photo, position) => new ProductPhoto(photo, position)));
     }
 
     public void Publish(DateTimeOffset now)

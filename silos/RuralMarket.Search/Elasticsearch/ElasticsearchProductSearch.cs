@@ -58,7 +58,7 @@ internal sealed class ElasticsearchProductSearch(ElasticsearchClient client, IOp
             source["in_stock"]!.GetValue<bool>(), expires >= today ? stars : null,
             source["cooperative_slug"]!.GetValue<string>(), source["cooperative_name"]!.GetValue<string>(),
             source["province_code"]!.GetValue<string>(), source["province_name"]!.GetValue<string>(), source["category"]!.GetValue<string>(),
-            source["photo_key"]?.GetValue<string>());
+            source["cover_photo"]?.GetValue<string>());
     }
 
     private static IEnumerable<JsonNode> Buckets(JsonNode aggregation) => aggregation["buckets"]!.AsArray().Select(b => b!);

@@ -73,7 +73,7 @@ internal static class ElasticsearchRequests
                     ["cooperative_name"] = Keyword(),
                     ["province_code"] = Keyword(),
                     ["province_name"] = Keyword(),
-                    ["photo_key"] = new JsonObject { ["type"] = "keyword", ["index"] = false },
+                    ["cover_photo"] = new JsonObject { ["type"] = "keyword", ["index"] = false },
                 },
             },
         },
@@ -113,7 +113,7 @@ internal static class ElasticsearchRequests
         ["cooperative_name"] = d.CooperativeName,
         ["province_code"] = d.ProvinceCode,
         ["province_name"] = d.ProvinceName,
-        ["photo_key"] = d.PhotoKey,
+        ["cover_photo"] = d.CoverPhoto,
     };
 
     /// <summary>

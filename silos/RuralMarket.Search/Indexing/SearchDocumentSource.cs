@@ -66,13 +66,14 @@ public sealed class SearchDocumentSource(IDbContextFactory<RuralMarketDbContext>
                 ExpiresOn = p.Certificate == null ? (DateOnly?)null : p.Certificate.ExpiresOn,
                 p.PublishedAt, p.CreatedAt,
                 CooperativeSlug = c.Slug, CooperativeName = c.Name, ProvinceCode = province.Code, ProvinceName = province.Name,
-                PhotoKey = p.Photos.OrderBy(photo => photo.Position).Select(photo => photo.StorageKey).FirstOrDefault(),
+                Cover = p.Photos.OrderBy(photo => photo.Position).Select(photo => new { photo.PhotoId, photo.Width, photo.Height }).FirstOrDefault(),
             }).ToListAsync(cancellationToken);
         return rows
             .Select(r => new SearchDocument(
                 r.Id, r.Slug, r.Name, r.Description, r.Origin, r.Category.ToString(), r.Unit.ToString(), r.NetWeightGrams,
                 r.Price.Dong, r.Stock > 0, r.Stars, r.ExpiresOn, r.PublishedAt ?? r.CreatedAt,
-                r.CooperativeSlug, r.CooperativeName, r.ProvinceCode, r.ProvinceName, r.PhotoKey))
+                r.CooperativeSlug, r.CooperativeName, r.ProvinceCode, r.ProvinceName,
+                r.Cover is null ? null : new PhotoVariants(r.Cover.PhotoId, r.Cover.Width, r.Cover.Height).ToString()))
             .OrderBy(d => d.ProductId)
             .ToList();
     }

@@ -17,14 +17,14 @@ internal sealed class PostgresSearchIndex(NpgsqlDataSource dataSource) : ISearch
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO search_products (product_id, slug, name, body, category, unit, net_weight_grams, price, in_stock,
-                ocop_stars, ocop_expires_on, published_at, cooperative_slug, cooperative_name, province_code, province_name, photo_key)
+                ocop_stars, ocop_expires_on, published_at, cooperative_slug, cooperative_name, province_code, province_name, cover_photo)
             SELECT * FROM unnest(@id, @slug, @name, @body, @category, @unit, @weight, @price, @inStock,
                 @stars, @expires, @published, @coopSlug, @coopName, @provinceCode, @provinceName, @photo)
             ON CONFLICT (product_id) DO UPDATE SET slug = excluded.slug, name = excluded.name, body = excluded.body,
                 category = excluded.category, unit = excluded.unit, net_weight_grams = excluded.net_weight_grams, price = excluded.price,
                 in_stock = excluded.in_stock, ocop_stars = excluded.ocop_stars, ocop_expires_on = excluded.ocop_expires_on,
                 published_at = excluded.published_at, cooperative_slug = excluded.cooperative_slug, cooperative_name = excluded.cooperative_name,
-                province_code = excluded.province_code, province_name = excluded.province_name, photo_key = excluded.photo_key
+                province_code = excluded.province_code, province_name = excluded.province_name, cover_photo = excluded.cover_photo
             """, connection, transaction))
         {
             Column(upsert, "id", documents.Select(d => d.ProductId), NpgsqlDbType.Uuid);
@@ -43,7 +43,7 @@ internal sealed class PostgresSearchIndex(NpgsqlDataSource dataSource) : ISearch
             Column(upsert, "coopName", documents.Select(d => d.CooperativeName), NpgsqlDbType.Text);
             Column(upsert, "provinceCode", documents.Select(d => d.ProvinceCode), NpgsqlDbType.Text);
             Column(upsert, "provinceName", documents.Select(d => d.ProvinceName), NpgsqlDbType.Text);
-            Column(upsert, "photo", documents.Select(d => d.PhotoKey), NpgsqlDbType.Text);
+            Column(upsert, "photo", documents.Select(d => d.CoverPhoto), NpgsqlDbType.Text);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         var terms = documents

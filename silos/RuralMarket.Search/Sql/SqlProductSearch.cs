@@ -42,7 +42,7 @@ internal abstract class SqlProductSearch(ITermVocabulary vocabulary) : IProductS
             UNION ALL SELECT 1, category, category, count(*) FROM m GROUP BY category
             UNION ALL SELECT 2, CAST(stars AS TEXT), CAST(stars AS TEXT), count(*) FROM m WHERE stars IS NOT NULL GROUP BY stars;
             SELECT p.product_id, p.slug, p.name, p.price, p.unit, p.net_weight_grams, p.in_stock, {ValidStars},
-                   p.cooperative_slug, p.cooperative_name, p.province_code, p.province_name, p.category, p.photo_key
+                   p.cooperative_slug, p.cooperative_name, p.province_code, p.province_name, p.category, p.cover_photo
             {from}
             ORDER BY {OrderBy(query.Sort, hasText)}
             LIMIT @take OFFSET @skip

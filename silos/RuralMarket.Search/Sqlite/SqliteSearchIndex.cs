@@ -79,14 +79,14 @@ internal sealed class SqliteSearchIndex(DatabaseOptions database, SqliteTermVoca
         upsert.Transaction = transaction;
         upsert.CommandText = """
             INSERT INTO search_products (product_id, slug, name, name_sort, category, unit, net_weight_grams, price, in_stock,
-                ocop_stars, ocop_expires_on, published_at, cooperative_slug, cooperative_name, province_code, province_name, photo_key)
+                ocop_stars, ocop_expires_on, published_at, cooperative_slug, cooperative_name, province_code, province_name, cover_photo)
             VALUES (@id, @slug, @name, @nameSort, @category, @unit, @weight, @price, @inStock,
                 @stars, @expires, @published, @coopSlug, @coopName, @provinceCode, @provinceName, @photo)
             ON CONFLICT (product_id) DO UPDATE SET slug = excluded.slug, name = excluded.name, name_sort = excluded.name_sort,
                 category = excluded.category, unit = excluded.unit, net_weight_grams = excluded.net_weight_grams, price = excluded.price,
                 in_stock = excluded.in_stock, ocop_stars = excluded.ocop_stars, ocop_expires_on = excluded.ocop_expires_on,
                 published_at = excluded.published_at, cooperative_slug = excluded.cooperative_slug, cooperative_name = excluded.cooperative_name,
-                province_code = excluded.province_code, province_name = excluded.province_name, photo_key = excluded.photo_key
+                province_code = excluded.province_code, province_name = excluded.province_name, cover_photo = excluded.cover_photo
             RETURNING rowid
             """;
         upsert.Parameters.AddWithValue("@id", Key(d.ProductId));
@@ -105,7 +105,7 @@ internal sealed class SqliteSearchIndex(DatabaseOptions database, SqliteTermVoca
         upsert.Parameters.AddWithValue("@coopName", d.CooperativeName);
         upsert.Parameters.AddWithValue("@provinceCode", d.ProvinceCode);
         upsert.Parameters.AddWithValue("@provinceName", d.ProvinceName);
-        upsert.Parameters.AddWithValue("@photo", (object?)d.PhotoKey ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("@photo", (object?)d.CoverPhoto ?? DBNull.Value);
         var rowid = (long)(await upsert.ExecuteScalarAsync(cancellationToken))!;
 
         await using var text = connection.CreateCommand();

@@ -73,10 +73,55 @@ public class ProductTests
         var product = Builders.Product();
         for (var i = 0; i < Product.MaxPhotos; i++)
         {
-            product.AddPhoto($"products/p/{i}.webp", Builders.Now);
+            product.AddPhoto(new PhotoVariants(Guid.NewGuid(), 800, 600), Builders.Now);
         }
-        Assert.Equal("product.too_many_photos", Assert.Throws<DomainException>(() => product.AddPhoto("x", Builders.Now)).Code);
+        Assert.Equal("product.too_many_photos", Assert.Throws<DomainException>(() => product.AddPhoto(new PhotoVariants(Guid.NewGuid(), 800, 600), Builders.Now)).Code);
     }
+
+    [Fact]
+    public void Photos_can_be_reordered_the_first_is_the_cover_and_removing_one_closes_the_gap()
+    {
+        var product = Builders.Product();
+        var photos = Enumerable.Range(0, 4).Select(_ => new PhotoVariants(Guid.NewGuid(), 800, 600)).ToList();
+        photos.ForEach(photo => product.AddPhoto(photo, Builders.Now));
+
+        product.MovePhoto(photos[2].PhotoId, 0, Builders.Now);
+        Assert.Equal([photos[2], photos[0], photos[1], photos[3]], product.Photos.OrderBy(p => p.Position).Select(p => p.Variants));
+
+        Assert.Equal(photos[0], product.RemovePhoto(photos[0].PhotoId, Builders.Now));
+        Assert.Equal([0, 1, 2], product.Photos.Select(p => p.Position).Order());
+        Assert.Equal([photos[2], photos[1], photos[3]], product.Photos.OrderBy(p => p.Position).Select(p => p.Variants));
+
+        product.MovePhoto(photos[2].PhotoId, 99, Builders.Now);
+        Assert.Equal(photos[2], product.Photos.Single(p => p.Position == 2).Variants);
+        Assert.Equal("product.photo_not_found", Assert.Throws<DomainException>(() => product.RemovePhoto(Guid.NewGuid(), Builders.Now)).Code);
+        Assert.Equal("product.photo_duplicate", Assert.Throws<DomainException>(() => product.AddPhoto(photos[1], Builders.Now)).Code);
+    }
+
+    [Theory]
+    [InlineData(1600, new[] { 320, 800, 1600 }, 800)]
+    [InlineData(1000, new[] { 320, 800, 1000 }, 800)]
+    [InlineData(800, new[] { 320, 800 }, 800)]
+    [InlineData(500, new[] { 320, 500 }, 500)]
+    [InlineData(200, new[] { 200 }, 200)]
+    public void A_photo_has_the_standard_widths_it_is_wide_enough_for(int width, int[] widths, int fallback)
+    {
+        var photo = new PhotoVariants(Guid.NewGuid(), width, 100);
+
+        Assert.Equal(widths, photo.Widths);
+        Assert.Equal(fallback, photo.FallbackWidth);
+        Assert.True(PhotoVariants.TryParse(photo.ToString(), out var parsed));
+        Assert.Equal(photo, parsed);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-a-photo")]
+    [InlineData("00000000000000000000000000000000/800x600")]
+    [InlineData("6f9619ff8b86d011b42d00c04fc964ff/1601x600")]
+    [InlineData("6f9619ff8b86d011b42d00c04fc964ff/-1x600")]
+    [InlineData("6f9619ff8b86d011b42d00c04fc964ff/800x600/x")]
+    public void A_malformed_cover_reference_is_no_photo(string text) => Assert.False(PhotoVariants.TryParse(text, out _));
 
     [Theory]
     [InlineData(0)]

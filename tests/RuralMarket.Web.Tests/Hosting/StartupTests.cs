@@ -16,7 +16,9 @@ public class StartupTests
         Assert.Equal("ok", await client.GetStringAsync("/healthz"));
         Assert.Equal("ready", JsonDocument.Parse(await client.GetStringAsync("/readyz")).RootElement.GetProperty("status").GetString());
         Assert.True(File.Exists(Path.Combine(app.DataFolder, "ruralmarket.db")));
-        Assert.True(File.Exists(Path.Combine(app.DataFolder, "media", "products", "mien-dong-vi-huong", "cover.webp")));
+        // Every seed photo went through the pipeline: variants to serve, the original kept apart.
+        Assert.Equal(45, Directory.GetDirectories(Path.Combine(app.DataFolder, "media", "products")).Length);
+        Assert.Equal(45, Directory.GetFiles(Path.Combine(app.DataFolder, "media", "originals")).Length);
     }
 
     [Fact]

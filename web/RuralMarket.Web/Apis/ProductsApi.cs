@@ -1,3 +1,4 @@
+using RuralMarket.Domain.Catalog;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -58,5 +59,5 @@ public sealed record ProductListItem(
     public static ProductListItem From(SearchHit hit) => new(
         hit.ProductId, hit.Slug, hit.Name, hit.PriceDong, Money.FromDong(hit.PriceDong).ToString(), hit.Unit, hit.NetWeightGrams, hit.InStock,
         hit.OcopStars, hit.Category, hit.CooperativeSlug, hit.CooperativeName, hit.ProvinceCode, hit.ProvinceName,
-        hit.PhotoKey is null ? null : MediaEndpoints.UrlOf(hit.PhotoKey));
+        PhotoVariants.TryParse(hit.CoverPhoto, out var cover) ? MediaEndpoints.UrlOf(cover.WebpKey(cover.FallbackWidth)) : null);
 }

@@ -8,17 +8,21 @@ public static class MediaEndpoints
     {
         [".webp"] = "image/webp",
         [".jpg"] = "image/jpeg",
-        [".png"] = "image/png",
     };
+
+    private const string ServedPrefix = "products/";
 
     public static string UrlOf(string key) => "/media/" + key;
 
-    /// <summary>Serves product photos from the media store; only image types, never anything else kept there.</summary>
+    /// <summary>
+    /// Serves product photo variants from the media store: only under <c>products/</c> and only image types, so
+    /// originals (kept under <c>originals/</c>, metadata and all) and anything else stored there are never served.
+    /// </summary>
     public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/media/{**key}", (string key, IMediaStore media) =>
         {
-            if (!ContentTypes.TryGetValue(Path.GetExtension(key), out var contentType))
+            if (!key.StartsWith(ServedPrefix, StringComparison.Ordinal) || !ContentTypes.TryGetValue(Path.GetExtension(key), out var contentType))
             {
                 return Results.NotFound();
             }
@@ -34,7 +38,8 @@ public static class MediaEndpoints
             return content is null ? Results.NotFound() : Results.Stream(content, contentType);
         }).ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
         {
-            context.HttpContext.Response.Headers.CacheControl = "public, max-age=86400";
+            // A variant never changes: a new photo gets a new id.
+            context.HttpContext.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             context.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
             return await next(context);
         });
