@@ -1,8 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RuralMarket.Data.Accounts;
 using RuralMarket.Data.Outbox;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
@@ -14,9 +17,11 @@ namespace RuralMarket.Data;
 
 /// <summary>
 /// The platform's unit of work. Saving an aggregate bumps its version (a stale version is refused)
-/// and writes its pending domain events to the outbox in the same transaction.
+/// and writes its pending domain events to the outbox in the same transaction. Accounts (ASP.NET Core Identity),
+/// who may act for which cooperative, and the activity log live here too, so a change and its record commit together.
 /// </summary>
-public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> options) : DbContext(options)
+public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> options)
+    : IdentityDbContext<Account, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
@@ -29,6 +34,10 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
     public DbSet<Province> Provinces => Set<Province>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<CooperativeAccess> CooperativeAccess => Set<CooperativeAccess>();
+
+    public DbSet<ActivityEntry> ActivityLog => Set<ActivityEntry>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -90,6 +99,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ConfigureAccounts();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RuralMarketDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

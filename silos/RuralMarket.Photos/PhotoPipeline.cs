@@ -69,6 +69,18 @@ public sealed class PhotoPipeline(IPhotoEncoder encoder, IMediaStore media, IOpt
 
     private static async Task<byte[]> ReadAtMostAsync(Stream upload, long maxBytes, CancellationToken cancellationToken)
     {
+        if (upload.CanSeek)
+        {
+            // An upload ASP.NET Core has buffered: its size is known, so a file that is too large is never read.
+            var length = upload.Length - upload.Position;
+            if (length > maxBytes)
+            {
+                throw PhotoRejectedException.TooLarge(maxBytes);
+            }
+            var content = new byte[length];
+            await upload.ReadExactlyAsync(content, cancellationToken);
+            return length == 0 ? throw PhotoRejectedException.Empty() : content;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

@@ -1,0 +1,80 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using RuralMarket.Data;
+using RuralMarket.Data.Accounts;
+using RuralMarket.Data.Hosting;
+using RuralMarket.Web.Hosting;
+using RuralMarket.Web.Portal;
+
+namespace RuralMarket.Web.Accounts;
+
+public static class AccountsHostingExtensions
+{
+    /// <summary>
+    /// Identity on the platform's database, the cookie that keeps staff signed in, the access policies every portal
+    /// and admin page names, and the sign-in rate limit.
+    /// </summary>
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentity<Account, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<RuralMarketDbContext>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "rm.account";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            // Denied is a 403 with the Vietnamese error page, not a redirect to a page that would answer 200.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccessPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(AccessPolicies.Admin, policy => policy.RequireRole(AccountRoles.Admin))
+            .AddPolicy(AccessPolicies.CooperativeStaff, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: false)))
+            .AddPolicy(AccessPolicies.CooperativeManager, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: true)));
+        services.AddScoped<IAuthorizationHandler, CooperativeAccessHandler>();
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<IDatabaseInitializer, AccountsInitializer>();
+        services.AddScoped<SignInNames>();
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
+            // Guessing passwords is slowed twice: lockout per account, and this per client address across accounts.
+            options.AddPolicy(AccessPolicies.SignInRateLimit, context =>
+            {
+                var limits = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
+                return HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(CheckoutLimits.ClientKey(context),
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInsPerWindow, Window = limits.SignInWindow, QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("read");
+            }));
+        return builder;
+    }
+}
+
+/// <summary>The names of the access rules. Every page and endpoint states one; the authorization matrix test checks them all.</summary>
+public static class AccessPolicies
+{
+    public const string SignedIn = "signed-in";
+    public const string Admin = "admin";
+    public const string CooperativeStaff = "cooperative-staff";
+    public const string CooperativeManager = "cooperative-manager";
+    public const string SignInRateLimit = "sign-in";
+}
