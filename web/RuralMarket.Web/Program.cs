@@ -3,6 +3,7 @@ using RuralMarket.Photos;
 using RuralMarket.Search;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
+using RuralMarket.Web.Accounts;
 using RuralMarket.Web.Apis;
 using RuralMarket.Web.Hosting;
 using RuralMarket.Web.Media;
@@ -14,6 +15,7 @@ builder.AddSeedData();
 builder.AddSiloServices();
 builder.AddSearch();
 builder.AddStorefront();
+builder.AddAccounts();
 
 var app = builder.Build();
 app.UseStorefront();

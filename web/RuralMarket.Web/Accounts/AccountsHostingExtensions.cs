@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
@@ -29,7 +30,8 @@ public static class AccountsHostingExtensions
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Lockout.AllowedForNewUsers = true;
             })
-            .AddEntityFrameworkStores<RuralMarketDbContext>();
+            .AddEntityFrameworkStores<RuralMarketDbContext>()
+            .AddClaimsPrincipalFactory<AccountClaims>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "rm.account";
@@ -52,6 +54,14 @@ public static class AccountsHostingExtensions
             .AddPolicy(AccessPolicies.CooperativeStaff, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: false)))
             .AddPolicy(AccessPolicies.CooperativeManager, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: true)));
         services.AddScoped<IAuthorizationHandler, CooperativeAccessHandler>();
+        services.Configure<RazorPagesOptions>(pages =>
+        {
+            // The one place that says who may open which page; the authorization matrix test reads the result.
+            pages.Conventions.AuthorizePage("/Portal/Index", AccessPolicies.SignedIn);
+            pages.Conventions.AuthorizeFolder("/Portal/Cooperative", AccessPolicies.CooperativeStaff);
+            pages.Conventions.AuthorizePage("/Portal/Cooperative/Activity", AccessPolicies.CooperativeManager);
+            pages.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
+        });
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IDatabaseInitializer, AccountsInitializer>();
         services.AddScoped<SignInNames>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
+using RuralMarket.Web.Accounts;
 
 namespace RuralMarket.Web.Portal;
 
@@ -47,7 +48,7 @@ public sealed class CooperativeAccessHandler(RuralMarketDbContext db) : Authoriz
             }
             actingAs = role == AccessRole.Manager ? AccountRoles.Manager : AccountRoles.Helper;
         }
-        var name = context.User.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
+        var name = context.User.FindFirstValue(AccountClaims.DisplayName) ?? context.User.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
         http.Features.Set(new PortalCooperative(cooperative.Id, cooperative.Slug, cooperative.Name, accountId, name, actingAs));
         context.Succeed(requirement);
     }

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralMarket.Domain.Orders;
+using RuralMarket.Web.Accounts;
+using RuralMarket.Web.Tests.Journey;
+
+namespace RuralMarket.Web.Tests.Portal;
+
+/// <summary>
+/// Every endpoint the app has, read from its own endpoint list, × every kind of visitor. An endpoint missing from
+/// <see cref="Rules"/> fails the test, so no page or API can appear without someone deciding who may use it.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private enum Rule
+    {
+        Public,
+        SignedIn,
+        CooperativeStaff,
+        CooperativeManager,
+        Admin,
+    }
+
+    private static readonly Dictionary<string, Rule> Rules = new()
+    {
+        ["/"] = Rule.Public, ["/search"] = Rule.Public, ["/products/{slug}"] = Rule.Public, ["/cooperatives/{slug}"] = Rule.Public,
+        ["/cart"] = Rule.Public, ["/checkout"] = Rule.Public, ["/checkout/confirmation"] = Rule.Public, ["/orders/{token}"] = Rule.Public,
+        ["/error/{status:int?}"] = Rule.Public, ["/healthz"] = Rule.Public, ["/readyz"] = Rule.Public, ["/media/{**key}"] = Rule.Public,
+        ["/culture"] = Rule.Public, ["/api/v1/products"] = Rule.Public, ["/api/v1/products/suggest"] = Rule.Public,
+        ["/openapi/{documentName}.json"] = Rule.Public, ["/account/login"] = Rule.Public, ["/account/logout"] = Rule.Public,
+        ["/portal"] = Rule.SignedIn,
+        ["/portal/{cooperative}/products"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/products/{id:guid}"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/orders"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/orders/{code}"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/orders/{code}/packing-list"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/activity"] = Rule.CooperativeManager,
+        ["/admin/cooperatives"] = Rule.Admin,
+    };
+
+    private static readonly Dictionary<Rule, string?> Policies = new()
+    {
+        [Rule.Public] = null, [Rule.SignedIn] = AccessPolicies.SignedIn, [Rule.CooperativeStaff] = AccessPolicies.CooperativeStaff,
+        [Rule.CooperativeManager] = AccessPolicies.CooperativeManager, [Rule.Admin] = AccessPolicies.Admin,
+    };
+
+    private PortalWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await PortalWorld.CreateAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public void Every_endpoint_has_a_rule_and_declares_exactly_that_policy()
+    {
+        var endpoints = Endpoints();
+        Assert.NotEmpty(endpoints);
+        foreach (var (pattern, policies) in endpoints)
+        {
+            Assert.True(Rules.TryGetValue(pattern, out var rule), $"{pattern} has no rule in the authorization matrix: decide who may use it");
+            var expected = Policies[rule];
+            Assert.True(expected is null ? policies.Count == 0 : policies.Contains(expected), $"{pattern} should require {expected ?? "nothing"}, has [{string.Join(", ", policies)}]");
+        }
+        Assert.Empty(Rules.Keys.Except(endpoints.Select(e => e.Pattern)));
+    }
+
+    [Fact]
+    public async Task Each_visitor_gets_exactly_the_portal_and_admin_pages_the_rules_allow()
+    {
+        var clients = new Dictionary<string, HttpClient>();
+        foreach (var actor in PortalWorld.Actors)
+        {
+            clients[actor] = await _world.ClientAsync(actor);
+        }
+        var failures = new List<string>();
+        foreach (var (pattern, rule) in Rules.Where(r => r.Value != Rule.Public))
+        {
+            var url = Fill(pattern, _world.A);
+            foreach (var actor in PortalWorld.Actors)
+            {
+                var response = await clients[actor].GetAsync(url);
+                var expected = Expected(rule, actor);
+                var location = response.Headers.Location?.OriginalString ?? string.Empty;
+                var matches = expected == HttpStatusCode.Redirect
+                    ? response.StatusCode == HttpStatusCode.Redirect && location.Contains("/account/login", StringComparison.Ordinal)
+                    : response.StatusCode == expected;
+                if (!matches)
+                {
+                    failures.Add($"{actor} GET {url}: {(int)response.StatusCode} {location}, expected {(int)expected}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task A_manager_of_another_cooperative_cannot_change_its_order_by_url_or_by_form()
+    {
+        var managerB = await _world.ClientAsync("managerB");
+        var ownPage = $"/portal/{_world.B.Slug}/orders/{_world.B.OrderCode}";
+
+        // URL tampering: A's slug. Form tampering: B's own page, with A's order code in the action.
+        var foreignSlug = await managerB.PostFormAsync(ownPage, $"/portal/{_world.A.Slug}/orders/{_world.A.OrderCode}?handler=Confirm");
+        var foreignCode = await managerB.PostFormAsync(ownPage, $"/portal/{_world.B.Slug}/orders/{_world.A.OrderCode}?handler=Confirm");
+        var foreignProduct = await managerB.GetAsync($"/portal/{_world.B.Slug}/products/{_world.A.ProductId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, foreignSlug.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreignCode.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, foreignProduct.StatusCode);
+        Assert.Equal(OrderStatus.Placed, await _world.QueryAsync(db => db.Orders.Where(o => o.Code == _world.A.OrderCode).Select(o => o.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_helper_cannot_open_the_managers_activity_log_nor_act_for_another_cooperative()
+    {
+        var helper = await _world.ClientAsync("helperA");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await helper.GetAsync($"/portal/{_world.A.Slug}/activity")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await helper.GetAsync($"/portal/{_world.B.Slug}/orders")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await helper.GetAsync($"/portal/{_world.A.Slug}/orders")).StatusCode);
+    }
+
+    private static HttpStatusCode Expected(Rule rule, string actor) => (rule, actor) switch
+    {
+        (_, "anonymous" or "buyer") => HttpStatusCode.Redirect,
+        (_, "admin") => HttpStatusCode.OK,
+        (Rule.SignedIn, _) => HttpStatusCode.OK,
+        (Rule.CooperativeStaff, "managerA" or "helperA") => HttpStatusCode.OK,
+        (Rule.CooperativeManager, "managerA") => HttpStatusCode.OK,
+        _ => HttpStatusCode.Forbidden,
+    };
+
+    private List<(string Pattern, List<string> Policies)> Endpoints() =>
+        _world.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Pattern: "/" + e.RoutePattern.RawText!.Trim('/'),
+                Policies: e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy ?? "(default)").ToList()))
+            .DistinctBy(e => e.Pattern)
+            .ToList();
+
+    private static string Fill(string pattern, PortalCooperativeData cooperative) =>
+        Parameter().Replace(pattern, match => match.Groups["name"].Value switch
+        {
+            "cooperative" => cooperative.Slug,
+            "id" => cooperative.ProductId.ToString(),
+            "code" => cooperative.OrderCode,
+            var other => throw new InvalidOperationException($"No test value for route parameter {{{other}}} in {pattern}"),
+        });
+
+    [GeneratedRegex("\\{(?<name>\\w+)(:[^}]*)?\\}")]
+    private static partial Regex Parameter();
+}

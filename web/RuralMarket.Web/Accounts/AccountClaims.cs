@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using RuralMarket.Data.Accounts;
+
+namespace RuralMarket.Web.Accounts;
+
+/// <summary>Identity's claims plus the account's display name, which the activity log records ("Lò Thị Giúp", not a phone number).</summary>
+public sealed class AccountClaims(UserManager<Account> accounts, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<Account, IdentityRole<Guid>>(accounts, roles, options)
+{
+    public const string DisplayName = "display_name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        return identity;
+    }
+}
