@@ -1,3 +1,5 @@
+using RuralMarket.Photos;
+using RuralMarket.Web.Accounts;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,8 @@ public class KubernetesManifestTests
         .. KeysOf<OrderOptions>(OrderOptions.Section),
         .. KeysOf<SiloOptions>(SiloOptions.Section),
         .. KeysOf<RelayOptions>(RelayOptions.Section),
+        .. KeysOf<AccountOptions>(AccountOptions.Section),
+        .. KeysOf<PhotoOptions>(PhotoOptions.Section),
         SeedHostingExtensions.CatalogueKey,
         .. KeysOf<SearchOptions>(SearchOptions.Section).Where(k => k != "Search:Elasticsearch"),
         .. KeysOf<ElasticsearchOptions>($"{SearchOptions.Section}:Elasticsearch"),
