@@ -23,6 +23,6 @@ public class CheckoutLimitsTests
             context.Request.Headers["X-Forwarded-For"] = forwardedFor;
         }
 
-        Assert.Equal(expected, CheckoutLimits.ClientKey(context));
+        Assert.Equal(expected, PostLimit.ClientKey(context));
     }
 }

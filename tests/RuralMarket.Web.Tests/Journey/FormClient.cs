@@ -11,11 +11,17 @@ internal static partial class FormClient
 
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string pageUrl, string action, params (string Name, string Value)[] fields)
     {
-        var html = await client.GetStringAsync(pageUrl);
-        var token = TokenPattern().Match(html).Groups[1].Value;
-        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {pageUrl}");
+        var token = await AntiforgeryTokenAsync(client, pageUrl);
         var content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
         return await client.PostAsync(action, content);
+    }
+
+    /// <summary>The antiforgery token a form on the page carries, as a browser would send it back.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl)
+    {
+        var token = TokenPattern().Match(await client.GetStringAsync(pageUrl)).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {pageUrl}");
+        return token;
     }
 
     public static async Task<string> BodyAsync(this HttpResponseMessage response) =>

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -70,10 +69,7 @@ public static class AccountsHostingExtensions
             options.AddPolicy(AccessPolicies.SignInRateLimit, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
-                return HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(CheckoutLimits.ClientKey(context),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInsPerWindow, Window = limits.SignInWindow, QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("read");
+                return PostLimit.PerClient(context, limits.SignInsPerWindow, limits.SignInWindow);
             }));
         return builder;
     }

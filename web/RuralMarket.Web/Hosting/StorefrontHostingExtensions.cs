@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -48,10 +47,7 @@ public static class StorefrontHostingExtensions
             options.AddPolicy(CheckoutLimits.PolicyName, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<CheckoutLimits>>().Value;
-                return HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(CheckoutLimits.ClientKey(context),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.OrdersPerWindow, Window = limits.Window, QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("read");
+                return PostLimit.PerClient(context, limits.OrdersPerWindow, limits.Window);
             });
         });
         services.AddScoped<ProductPages>();

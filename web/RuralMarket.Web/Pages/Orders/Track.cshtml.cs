@@ -58,7 +58,7 @@ public sealed class TrackModel(RuralMarketDbContext db, OrderCancellation cancel
             return false;
         }
         Order = order;
-        ProvinceName = await db.Provinces.Where(p => p.Code == order.DeliveryAddress.ProvinceCode).Select(p => p.Name).SingleAsync(cancellationToken);
+        ProvinceName = await db.Provinces.NameOfAsync(order.DeliveryAddress.ProvinceCode, cancellationToken);
         CooperativeName = await db.Cooperatives.Where(c => c.Id == order.CooperativeId).Select(c => c.Name).SingleAsync(cancellationToken);
         return true;
     }

@@ -81,7 +81,7 @@ public sealed class OrderModel(RuralMarketDbContext db, OrderCancellation cancel
             return false;
         }
         Order = order;
-        ProvinceName = await db.Provinces.Where(p => p.Code == order.DeliveryAddress.ProvinceCode).Select(p => p.Name).SingleAsync();
+        ProvinceName = await db.Provinces.NameOfAsync(order.DeliveryAddress.ProvinceCode);
         return true;
     }
 

@@ -21,7 +21,7 @@ public sealed class PackingListModel(RuralMarketDbContext db) : PortalPageModel
             return NotFound();
         }
         Order = order;
-        ProvinceName = await db.Provinces.Where(p => p.Code == order.DeliveryAddress.ProvinceCode).Select(p => p.Name).SingleAsync();
+        ProvinceName = await db.Provinces.NameOfAsync(order.DeliveryAddress.ProvinceCode);
         return Page();
     }
 }

@@ -45,6 +45,7 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
         {
             return await ProblemAsync("photo.empty");
         }
+        // The product would refuse a ninth photo anyway; asking first spares the decode.
         if (Product.Photos.Count >= Product.MaxPhotos)
         {
             return await ProblemAsync("product.too_many_photos");
