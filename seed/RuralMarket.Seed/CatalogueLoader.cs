@@ -70,6 +70,7 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, PhotoPipe
             var level = ocop.Stars == 5 ? IssuingLevel.National : IssuingLevel.Province;
             var expiresOn = ocop.IssuedOn.AddMonths(OcopCertificate.ValidityMonths).AddDays(-1);
             product.Certify(new OcopCertificate(ocop.Stars, ocop.Number, level, ocop.IssuedOn, expiresOn), now);
+            product.ConfirmCertificate(now);
         }
         await AddPhotoAsync(product, seed.Slug, now, cancellationToken);
         if (seed.Stock > 0)

@@ -55,6 +55,7 @@ internal sealed class SearchCatalogue
         {
             var issued = expired ? new DateOnly(2023, 1, 10) : new DateOnly(2025, 1, 10);
             product.Certify(new OcopCertificate(s, $"OCOP-{slug}", s == 5 ? IssuingLevel.National : IssuingLevel.Province, issued, issued.AddMonths(36).AddDays(-1)), now);
+            product.ConfirmCertificate(now);
         }
         if (stock > 0)
         {

@@ -36,6 +36,7 @@ public static class CatalogBuilder
             Money.FromDong(priceDong), now);
         product.AssignProducers([new ProducerShare(cooperative.Households[0].Id, 60), new ProducerShare(cooperative.Households[1].Id, 40)], now);
         product.Certify(new OcopCertificate(4, "1234/QĐ-UBND", IssuingLevel.Province, new DateOnly(2025, 1, 15), new DateOnly(2028, 1, 14)), now);
+        product.ConfirmCertificate(now);
         product.AddPhoto(new PhotoVariants(Guid.NewGuid(), 800, 600), now);
         if (stock > 0)
         {

@@ -58,5 +58,8 @@ public sealed class OcopCertificate
 
     public DateOnly ExpiresOn { get; private set; }
 
+    public bool SameAs(OcopCertificate other) =>
+        Stars == other.Stars && Number == other.Number && Level == other.Level && IssuedOn == other.IssuedOn && ExpiresOn == other.ExpiresOn;
+
     public bool IsValidOn(DateOnly day) => day >= IssuedOn && day <= ExpiresOn;
 }

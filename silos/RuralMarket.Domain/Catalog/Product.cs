@@ -47,6 +47,9 @@ public sealed class Product : AggregateRoot
 
     public OcopCertificate? Certificate { get; private set; }
 
+    /// <summary>When the platform checked <see cref="Certificate"/>; null while it waits. Only a checked certificate earns the badge.</summary>
+    public DateTimeOffset? CertificateCheckedAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? PublishedAt { get; private set; }
@@ -122,10 +125,51 @@ public sealed class Product : AggregateRoot
         Changed(now);
     }
 
+    /// <summary>A new or changed certificate waits for the platform's check before the badge shows; the same one again keeps its check.</summary>
     public void Certify(OcopCertificate certificate, DateTimeOffset now)
     {
         RequireNotArchived();
+        if (Certificate is { } current && current.SameAs(certificate))
+        {
+            return;
+        }
         Certificate = certificate;
+        CertificateCheckedAt = null;
+        Changed(now);
+    }
+
+    public void RemoveCertificate(DateTimeOffset now)
+    {
+        RequireNotArchived();
+        if (Certificate is null)
+        {
+            return;
+        }
+        Certificate = null;
+        CertificateCheckedAt = null;
+        Changed(now);
+    }
+
+    /// <summary>The platform has compared the certificate with the issuer's decision: the badge may show.</summary>
+    public void ConfirmCertificate(DateTimeOffset now)
+    {
+        if (Certificate is null)
+        {
+            throw new DomainException("ocop.none", $"Product {Id} has no OCOP certificate to confirm.");
+        }
+        CertificateCheckedAt = now;
+        Changed(now);
+    }
+
+    /// <summary>The platform found the certificate wrong: it is taken off, and the cooperative may enter a correct one.</summary>
+    public void WithdrawCertificate(DateTimeOffset now)
+    {
+        if (Certificate is null)
+        {
+            throw new DomainException("ocop.none", $"Product {Id} has no OCOP certificate to withdraw.");
+        }
+        Certificate = null;
+        CertificateCheckedAt = null;
         Changed(now);
     }
 
@@ -197,7 +241,7 @@ public sealed class Product : AggregateRoot
         Changed(now);
     }
 
-    public bool HasValidOcopOn(DateOnly day) => Certificate?.IsValidOn(day) == true;
+    public bool HasValidOcopOn(DateOnly day) => CertificateCheckedAt is not null && Certificate?.IsValidOn(day) == true;
 
     private void Apply(ProductListing listing)
     {

@@ -1,4 +1,5 @@
 using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Domain.Cooperatives;
@@ -19,7 +20,7 @@ public sealed class Cooperative : AggregateRoot
 
     private Cooperative()
     {
-        Slug = Name = RegistrationNumber = Story = RejectionReason = string.Empty;
+        Slug = Name = RegistrationNumber = Story = RejectionReason = ContactPhone = ContactEmail = string.Empty;
         Address = null!;
     }
 
@@ -31,7 +32,7 @@ public sealed class Cooperative : AggregateRoot
         RegistrationNumber = DomainText.Require(registrationNumber, "cooperative.registration_number", 50);
         Address = address;
         Story = DomainText.Optional(story, "cooperative.story", MaxStoryLength, multiline: true);
-        RejectionReason = string.Empty;
+        RejectionReason = ContactPhone = ContactEmail = string.Empty;
         RegisteredAt = now;
         Verification = VerificationStatus.Pending;
     }
@@ -46,6 +47,14 @@ public sealed class Cooperative : AggregateRoot
 
     /// <summary>Markdown told by the cooperative; rendered safely by the web layer.</summary>
     public string Story { get; private set; }
+
+    /// <summary>How buyers and carriers reach the cooperative (national form); empty until the profile is filled in.</summary>
+    public string ContactPhone { get; private set; }
+
+    public string ContactEmail { get; private set; }
+
+    /// <summary>Where takings are paid; null until the manager gives it.</summary>
+    public PayoutAccount? Payout { get; private set; }
 
     public VerificationStatus Verification { get; private set; }
 
@@ -76,15 +85,65 @@ public sealed class Cooperative : AggregateRoot
         return household;
     }
 
+    public Household ReviseHousehold(Guid householdId, string headName, string village, string produces, string? phone, DateTimeOffset now)
+    {
+        var household = HouseholdOrThrow(householdId);
+        household.Revise(headName, village, produces, phone);
+        Changed(now);
+        return household;
+    }
+
+    /// <summary>A household that leaves stays on record: past sales and shares still name it.</summary>
     public void DeactivateHousehold(Guid householdId, DateTimeOffset now)
     {
-        var household = _households.SingleOrDefault(h => h.Id == householdId)
-            ?? throw new DomainException("household.not_found", $"Household {householdId} is not a member of {Id}.");
-        household.Deactivate();
+        HouseholdOrThrow(householdId).Deactivate();
         Changed(now);
     }
 
+    public void ReactivateHousehold(Guid householdId, DateTimeOffset now)
+    {
+        HouseholdOrThrow(householdId).Reactivate();
+        Changed(now);
+    }
+
+    /// <summary>Producers of a product must be this cooperative's active members.</summary>
+    public void RequireActiveMembers(IEnumerable<Guid> householdIds)
+    {
+        if (householdIds.Any(id => !HasActiveHousehold(id)))
+        {
+            throw new DomainException("product.producer_not_member", $"A producing household is not an active member of cooperative {Id}.");
+        }
+    }
+
+    private Household HouseholdOrThrow(Guid householdId) =>
+        _households.SingleOrDefault(h => h.Id == householdId)
+        ?? throw new DomainException("household.not_found", $"Household {householdId} is not a member of {Id}.");
+
     public bool HasActiveHousehold(Guid householdId) => _households.Any(h => h.Id == householdId && h.IsActive);
+
+    /// <summary>
+    /// The profile as a whole, checked before anything changes. The name and registration number are what the platform
+    /// verified, so once verified they stay as they are: changing them is a new verification, done by the platform.
+    /// </summary>
+    public void ReviseProfile(string name, string registrationNumber, Address address, string contactPhone, string? contactEmail, DateTimeOffset now)
+    {
+        var newName = DomainText.Require(name, "cooperative.name", 200);
+        var newNumber = DomainText.Require(registrationNumber, "cooperative.registration_number", 50);
+        if (Verification == VerificationStatus.Verified && (newName != Name || newNumber != RegistrationNumber))
+        {
+            throw new DomainException("cooperative.identity_locked", $"Cooperative {Id} is verified; its name and registration number no longer change here.");
+        }
+        var phone = VietnamesePhone.Normalize(contactPhone, "cooperative.phone");
+        var email = DomainText.OptionalEmail(contactEmail, "cooperative.email");
+        (Name, RegistrationNumber, Address, ContactPhone, ContactEmail) = (newName, newNumber, address, phone, email);
+        Changed(now);
+    }
+
+    public void PayInto(PayoutAccount account, DateTimeOffset now)
+    {
+        Payout = account;
+        Changed(now);
+    }
 
     public void TellStory(string story, DateTimeOffset now)
     {

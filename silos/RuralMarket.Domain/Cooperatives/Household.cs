@@ -1,3 +1,4 @@
+using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Domain.Cooperatives;
@@ -13,10 +14,8 @@ public sealed class Household
     internal Household(Guid id, string headName, string village, string produces, string? phone)
     {
         Id = id;
-        HeadName = DomainText.Require(headName, "household.head_name", 100);
-        Village = DomainText.Optional(village, "household.village", 100);
-        Produces = DomainText.Optional(produces, "household.produces", 200);
-        Phone = DomainText.Optional(phone, "household.phone", 20);
+        HeadName = Village = Produces = Phone = string.Empty;
+        Revise(headName, village, produces, phone);
         IsActive = true;
     }
 
@@ -32,5 +31,18 @@ public sealed class Household
 
     public bool IsActive { get; private set; }
 
+    /// <summary>All fields are checked before any is changed, so a bad edit leaves the household as it was.</summary>
+    internal void Revise(string headName, string village, string produces, string? phone)
+    {
+        var head = DomainText.Require(headName, "household.head_name", 100);
+        var hamlet = DomainText.Optional(village, "household.village", 100);
+        var makes = DomainText.Optional(produces, "household.produces", 200);
+        var number = DomainText.Optional(phone, "household.phone", 20);
+        var phoneNumber = number.Length == 0 ? string.Empty : VietnamesePhone.Normalize(number, "household.phone");
+        (HeadName, Village, Produces, Phone) = (head, hamlet, makes, phoneNumber);
+    }
+
     internal void Deactivate() => IsActive = false;
+
+    internal void Reactivate() => IsActive = true;
 }

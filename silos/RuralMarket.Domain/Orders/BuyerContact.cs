@@ -10,11 +10,7 @@ public sealed record BuyerContact
     {
         Name = DomainText.Require(name, "buyer.name", 100);
         Phone = VietnamesePhone.Normalize(phone);
-        Email = DomainText.Optional(email, "buyer.email", 254);
-        if (Email.Length > 0 && (!Email.Contains('@', StringComparison.Ordinal) || Email.Any(char.IsWhiteSpace)))
-        {
-            throw new DomainException("buyer.email.invalid", "The e-mail address is not valid.");
-        }
+        Email = DomainText.OptionalEmail(email, "buyer.email");
     }
 
     public string Name { get; }
@@ -27,7 +23,8 @@ public sealed record BuyerContact
 /// <summary>Vietnamese phone numbers: mobiles 03/05/07/08/09 + 8 digits, landlines 02 + 9 digits; +84 or 84 accepted.</summary>
 public static class VietnamesePhone
 {
-    public static string Normalize(string? input)
+    /// <param name="field">Names the field in the error code (<c>{field}.invalid</c>), so the message lands beside it.</param>
+    public static string Normalize(string? input, string field = "buyer.phone")
     {
         var digits = new StringBuilder();
         foreach (var c in input ?? string.Empty)
@@ -38,7 +35,7 @@ public static class VietnamesePhone
             }
             else if (c is not (' ' or '.' or '-' or '(' or ')' or '+'))
             {
-                throw Invalid();
+                throw Invalid(field);
             }
         }
         var number = digits.ToString();
@@ -48,9 +45,9 @@ public static class VietnamesePhone
         }
         var mobile = number.Length == 10 && number[0] == '0' && "35789".Contains(number[1], StringComparison.Ordinal);
         var landline = number.Length == 11 && number.StartsWith("02", StringComparison.Ordinal);
-        return mobile || landline ? number : throw Invalid();
+        return mobile || landline ? number : throw Invalid(field);
     }
 
-    private static DomainException Invalid() =>
-        new("buyer.phone.invalid", "Not a Vietnamese phone number (e.g. 0912 345 678 or +84 912 345 678).");
+    private static DomainException Invalid(string field) =>
+        new($"{field}.invalid", "Not a Vietnamese phone number (e.g. 0912 345 678 or +84 912 345 678).");
 }

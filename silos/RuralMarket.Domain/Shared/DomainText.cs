@@ -41,6 +41,15 @@ public static class DomainText
         return text;
     }
 
+    /// <summary>An optional e-mail address: an @ and no spaces is all a form can honestly check; delivery proves the rest.</summary>
+    public static string OptionalEmail(string? value, string field)
+    {
+        var email = Optional(value, field, 254);
+        return email.Length > 0 && (!email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace))
+            ? throw new DomainException($"{field}.invalid", "The e-mail address is not valid.")
+            : email;
+    }
+
     /// <summary>False when the text holds a lone UTF-16 surrogate (it cannot be encoded or normalised).</summary>
     public static bool IsWellFormed(string value)
     {

@@ -49,8 +49,29 @@ public class OcopCertificateTests
     {
         var product = Builders.Product();
         product.Certify(new OcopCertificate(4, "1", IssuingLevel.Province, Issued, new DateOnly(2026, 1, 31)), Builders.Now);
+        product.ConfirmCertificate(Builders.Now);
         Assert.True(product.HasValidOcopOn(new DateOnly(2026, 1, 31)));
         Assert.False(product.HasValidOcopOn(new DateOnly(2026, 2, 1)));
         Assert.NotNull(product.Certificate);
+    }
+
+    [Fact]
+    public void A_certificate_shows_only_once_the_platform_has_checked_it_and_a_changed_one_waits_again()
+    {
+        var product = Builders.Product();
+        var day = new DateOnly(2025, 6, 1);
+        product.Certify(new OcopCertificate(4, "12/QĐ-UBND", IssuingLevel.Province, Issued, new DateOnly(2027, 2, 28)), Builders.Now);
+        Assert.False(product.HasValidOcopOn(day));
+
+        product.ConfirmCertificate(Builders.Now);
+        product.Certify(new OcopCertificate(4, "12/QĐ-UBND", IssuingLevel.Province, Issued, new DateOnly(2027, 2, 28)), Builders.Now);
+        Assert.True(product.HasValidOcopOn(day));
+
+        product.Certify(new OcopCertificate(5, "12/QĐ-TTg", IssuingLevel.National, Issued, new DateOnly(2027, 2, 28)), Builders.Now);
+        Assert.False(product.HasValidOcopOn(day));
+
+        product.WithdrawCertificate(Builders.Now);
+        Assert.Null(product.Certificate);
+        Assert.Equal("ocop.none", Assert.Throws<DomainException>(() => product.ConfirmCertificate(Builders.Now)).Code);
     }
 }
