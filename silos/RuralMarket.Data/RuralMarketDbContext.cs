@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RuralMarket.Data.Accounts;
+using RuralMarket.Data.Catalog;
 using RuralMarket.Data.Outbox;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
@@ -38,6 +39,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
     public DbSet<CooperativeAccess> CooperativeAccess => Set<CooperativeAccess>();
 
     public DbSet<ActivityEntry> ActivityLog => Set<ActivityEntry>();
+
+    public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -38,3 +38,17 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         });
     }
 }
+
+internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<StockAdjustment>
+{
+    public void Configure(EntityTypeBuilder<StockAdjustment> builder)
+    {
+        builder.ToTable("stock_adjustments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Reason).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Note).HasMaxLength(StockAdjustment.MaxNoteLength);
+        builder.Property(a => a.AccountName).HasMaxLength(200);
+        builder.Property(a => a.ActingAs).HasMaxLength(20);
+        builder.HasIndex(a => new { a.ProductId, a.At });
+    }
+}

@@ -62,8 +62,9 @@ public sealed class SearchDocumentSource(IDbContextFactory<RuralMarketDbContext>
             select new
             {
                 p.Id, p.Slug, p.Name, p.Description, p.Origin, p.Category, p.Unit, p.NetWeightGrams, p.Price, p.Stock,
-                Stars = p.Certificate == null ? (int?)null : p.Certificate.Stars,
-                ExpiresOn = p.Certificate == null ? (DateOnly?)null : p.Certificate.ExpiresOn,
+                // An unchecked certificate earns no badge and no star facet (Product.HasValidOcopOn).
+                Stars = p.Certificate == null || p.CertificateCheckedAt == null ? (int?)null : p.Certificate.Stars,
+                ExpiresOn = p.Certificate == null || p.CertificateCheckedAt == null ? (DateOnly?)null : p.Certificate.ExpiresOn,
                 p.PublishedAt, p.CreatedAt,
                 CooperativeSlug = c.Slug, CooperativeName = c.Name, ProvinceCode = province.Code, ProvinceName = province.Name,
                 Cover = p.Photos.OrderBy(photo => photo.Position).Select(photo => new { photo.PhotoId, photo.Width, photo.Height }).FirstOrDefault(),

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
@@ -38,6 +39,26 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
         Assert.Equal(saved.Producers, loaded.Producers);
         Assert.Equal(saved.Photos, loaded.Photos);
         Assert.Equal(saved.PublishedAt, loaded.PublishedAt);
+        Assert.Equal(saved.CertificateCheckedAt, loaded.CertificateCheckedAt);
+    }
+
+    [ServiceFact]
+    public async Task A_cooperatives_contact_and_payout_account_round_trip_and_can_be_left_empty()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        await using (var db = Platform.NewContext())
+        {
+            var loaded = await db.Cooperatives.SingleAsync(c => c.Id == cooperative.Id);
+            Assert.Null(loaded.Payout);
+            loaded.ReviseProfile(loaded.Name, loaded.RegistrationNumber, loaded.Address, "0209 3876 543", "htx@example.vn", Platform.Clock.GetUtcNow());
+            loaded.PayInto(new PayoutAccount("970446", "1020 3040 5060", "HTX Nông nghiệp Vi Hương"), Platform.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Platform.NewContext();
+        var stored = await check.Cooperatives.SingleAsync(c => c.Id == cooperative.Id);
+        Assert.Equal(("02093876543", "htx@example.vn", "970446", "102030405060", "HTX NÔNG NGHIỆP VI HƯƠNG"),
+            (stored.ContactPhone, stored.ContactEmail, stored.Payout!.BankBin, stored.Payout.AccountNumber, stored.Payout.HolderName));
     }
 
     [ServiceFact]

@@ -49,7 +49,7 @@ public sealed class ProductPages(RuralMarketDbContext db, TimeProvider clock)
             .OrderByDescending(p => p.Percent)
             .ToList();
         return new ProductView(product, cooperative.Slug, cooperative.Name, province.Name, cooperative.Address.Commune,
-            Certificate(product.Certificate), producers);
+            Certificate(product), producers);
     }
 
     public async Task<CooperativeView?> FindCooperativeAsync(string slug, CancellationToken cancellationToken)
@@ -93,14 +93,15 @@ public sealed class ProductPages(RuralMarketDbContext db, TimeProvider clock)
         return first[..(cut > 0 ? cut : 160)] + "…";
     }
 
-    private CertificateView? Certificate(OcopCertificate? certificate)
+    /// <summary>Only a certificate the platform has checked is shown; an expired one is shown as expired.</summary>
+    private CertificateView? Certificate(Product product)
     {
-        if (certificate is null)
+        if (product is not { Certificate: { } certificate, CertificateCheckedAt: not null })
         {
             return null;
         }
         var today = VietnamCalendar.Today(clock);
-        var valid = certificate.IsValidOn(today);
+        var valid = product.HasValidOcopOn(today);
         return new CertificateView(certificate.Stars, certificate.Number, certificate.Level, certificate.IssuedOn, certificate.ExpiresOn,
             valid, valid && certificate.ExpiresOn <= today.AddDays(ExpiryWarningDays));
     }
