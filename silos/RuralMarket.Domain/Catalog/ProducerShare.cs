@@ -15,6 +15,24 @@ public sealed record ProducerShare
         Percent = percent;
     }
 
+    /// <summary>A product's producers: at least one, each household once, shares adding up to exactly 100 %.</summary>
+    public static void RequireComplete(IReadOnlyCollection<ProducerShare> shares)
+    {
+        if (shares.Count == 0)
+        {
+            throw new DomainException("product.producers_required", "A product needs at least one producing household.");
+        }
+        if (shares.Select(s => s.HouseholdId).Distinct().Count() != shares.Count)
+        {
+            throw new DomainException("product.producer_duplicate", "A household is listed twice.");
+        }
+        var total = shares.Sum(s => s.Percent);
+        if (total != 100)
+        {
+            throw new DomainException("product.shares_not_100", $"Household shares must add up to 100 %, not {total} %.");
+        }
+    }
+
     public Guid HouseholdId { get; private set; }
 
     public int Percent { get; private set; }

@@ -107,19 +107,7 @@ public sealed class Product : AggregateRoot
 
     public void AssignProducers(IReadOnlyCollection<ProducerShare> shares, DateTimeOffset now)
     {
-        if (shares.Count == 0)
-        {
-            throw new DomainException("product.producers_required", "A product needs at least one producing household.");
-        }
-        if (shares.Select(s => s.HouseholdId).Distinct().Count() != shares.Count)
-        {
-            throw new DomainException("product.producer_duplicate", "A household is listed twice.");
-        }
-        var total = shares.Sum(s => s.Percent);
-        if (total != 100)
-        {
-            throw new DomainException("product.shares_not_100", $"Household shares must add up to 100 %, not {total} %.");
-        }
+        ProducerShare.RequireComplete(shares);
         _producers.Clear();
         _producers.AddRange(shares);
         Changed(now);
@@ -254,7 +242,7 @@ public sealed class Product : AggregateRoot
         Harvest = listing.Harvest;
     }
 
-    private static Money RequireSellablePrice(Money price) =>
+    public static Money RequireSellablePrice(Money price) =>
         price.Dong == 0 || price > MaxPrice
             ? throw new DomainException("product.price_out_of_range", $"A price must be 1 to {MaxPrice.Dong} đồng, not {price.Dong}.")
             : price;

@@ -1,0 +1,59 @@
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Web.Portal;
+
+/// <summary>
+/// What is wrong with a posted portal form, field by field, as resource keys: the domain's rule codes become the
+/// message shown beside the field they are about. A form with any error changes nothing.
+/// </summary>
+public sealed class FormErrors
+{
+    private readonly Dictionary<string, string> _byField = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _byField.Count == 0;
+
+    /// <summary>The resource key of the field's error, or null.</summary>
+    public string? this[string field] => _byField.GetValueOrDefault(field);
+
+    public void Add(string field, string resourceKey) => _byField.TryAdd(field, resourceKey);
+
+    /// <summary>Records a broken domain rule against the field.</summary>
+    public void Add(string field, DomainException error) => Add(field, KeyOf(error.Code));
+
+    /// <summary>
+    /// Records a broken rule against the field its code is about (<c>household.phone.invalid</c> → the field mapped from
+    /// <c>household.phone</c>); a rule about no field in the map is shown above the form (field "").
+    /// </summary>
+    public void Add(DomainException error, IReadOnlyDictionary<string, string> fieldOfCode)
+    {
+        var field = fieldOfCode.Where(p => error.Code == p.Key || error.Code.StartsWith(p.Key + ".", StringComparison.Ordinal))
+            .Select(p => p.Value).FirstOrDefault() ?? string.Empty;
+        Add(field, error);
+    }
+
+    /// <summary>Builds a domain value; a broken rule is recorded against the field and gives the default.</summary>
+    public T? Capture<T>(string field, Func<T> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (DomainException error)
+        {
+            Add(field, error);
+            return default;
+        }
+    }
+
+    /// <summary>
+    /// Text rules (<c>*.required</c>, <c>*.too_long</c>, <c>*.invalid_text</c>) read the same for every field;
+    /// any other rule has its own message under <c>error.{code}</c>.
+    /// </summary>
+    public static string KeyOf(string code) => code switch
+    {
+        _ when code.EndsWith(".required", StringComparison.Ordinal) => "form.error.required",
+        _ when code.EndsWith(".too_long", StringComparison.Ordinal) => "form.error.too_long",
+        _ when code.EndsWith(".invalid_text", StringComparison.Ordinal) => "form.error.invalid_text",
+        _ => $"error.{code}",
+    };
+}
