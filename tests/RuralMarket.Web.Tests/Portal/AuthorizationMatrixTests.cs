@@ -35,6 +35,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal"] = Rule.SignedIn,
         ["/portal/{cooperative}/products"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/products/{id:guid}"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/products/new"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/products/{id:guid}/edit"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/households"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/households/{household:guid}"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/orders"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/orders/{code}"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/orders/{code}/packing-list"] = Rule.CooperativeStaff,
@@ -146,6 +150,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         {
             "cooperative" => cooperative.Slug,
             "id" => cooperative.ProductId.ToString(),
+            "household" => cooperative.HouseholdId.ToString(),
             "code" => cooperative.OrderCode,
             var other => throw new InvalidOperationException($"No test value for route parameter {{{other}}} in {pattern}"),
         });

@@ -11,7 +11,7 @@ using RuralMarket.Web.Tests.Journey;
 
 namespace RuralMarket.Web.Tests.Portal;
 
-public sealed record PortalCooperativeData(Guid Id, string Slug, Guid ProductId, string OrderCode, string TrackingToken);
+public sealed record PortalCooperativeData(Guid Id, string Slug, Guid ProductId, Guid HouseholdId, string OrderCode, string TrackingToken);
 
 /// <summary>
 /// The running app with the seed catalogue and the people of the portal: the managers of cooperatives A (Vi Hương)
@@ -82,12 +82,12 @@ public sealed class PortalWorld : IAsyncDisposable
     private static async Task<PortalCooperativeData> CooperativeAsync(IServiceProvider services, string slug, string productSlug)
     {
         var db = services.GetRequiredService<RuralMarketDbContext>();
-        var cooperativeId = await db.Cooperatives.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync();
+        var cooperative = await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Slug == slug);
         var productId = await db.Products.Where(p => p.Slug == productSlug).Select(p => p.Id).SingleAsync();
         var recipient = CatalogBuilder.Recipient();
         var placed = await services.GetRequiredService<OrderPlacement>().PlaceAsync(
             new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, [new CheckoutLine(productId, 2)]), CancellationToken.None);
-        return new PortalCooperativeData(cooperativeId, slug, productId, placed[0].Code, placed[0].TrackingToken);
+        return new PortalCooperativeData(cooperative.Id, slug, productId, cooperative.Households[0].Id, placed[0].Code, placed[0].TrackingToken);
     }
 
     private static async Task AccountAsync(IServiceProvider services, string name, string? phone, string? email, string role,

@@ -1,13 +1,17 @@
+using System.Globalization;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Web.Portal;
 
 /// <summary>
 /// What is wrong with a posted portal form, field by field, as resource keys: the domain's rule codes become the
-/// message shown beside the field they are about. A form with any error changes nothing.
+/// message shown beside the field they are about, and typed numbers, dates and choices are read here so that "abc"
+/// is answered beside its field instead of silently becoming 0. A form with any error changes nothing.
 /// </summary>
 public sealed class FormErrors
 {
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "dd/MM/yyyy"];
+
     private readonly Dictionary<string, string> _byField = new(StringComparer.Ordinal);
 
     public bool IsEmpty => _byField.Count == 0;
@@ -31,8 +35,8 @@ public sealed class FormErrors
         Add(field, error);
     }
 
-    /// <summary>Builds a domain value; a broken rule is recorded against the field and gives the default.</summary>
-    public T? Capture<T>(string field, Func<T> build)
+    /// <summary>Builds a domain value; a broken rule is recorded against the field its code is about, and gives the default.</summary>
+    public T? Capture<T>(Func<T> build, IReadOnlyDictionary<string, string> fieldOfCode)
     {
         try
         {
@@ -40,9 +44,40 @@ public sealed class FormErrors
         }
         catch (DomainException error)
         {
-            Add(field, error);
+            Add(error, fieldOfCode);
             return default;
         }
+    }
+
+    /// <summary>An enum member by name only: "3" would otherwise parse as the fourth member.</summary>
+    public T? Named<T>(string? value, string field) where T : struct, Enum
+    {
+        if (value is not null && Enum.GetNames<T>().Contains(value, StringComparer.Ordinal))
+        {
+            return Enum.Parse<T>(value);
+        }
+        Add(field, "form.error.choose");
+        return null;
+    }
+
+    public int? WholeNumber(string? value, string field)
+    {
+        if (int.TryParse(value?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+        Add(field, string.IsNullOrWhiteSpace(value) ? "form.error.required" : "form.error.whole_number");
+        return null;
+    }
+
+    public DateOnly? Date(string? value, string field)
+    {
+        if (DateOnly.TryParseExact(value?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        Add(field, string.IsNullOrWhiteSpace(value) ? "form.error.required" : "form.error.date");
+        return null;
     }
 
     /// <summary>

@@ -21,9 +21,9 @@ public sealed class HouseholdModel(RuralMarketDbContext db, TimeProvider clock) 
     [FromQuery(Name = "done")]
     public string? Done { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid household, CancellationToken cancellationToken)
     {
-        var cooperative = await LoadAsync(id, cancellationToken);
+        var cooperative = await LoadAsync(household, cancellationToken);
         if (cooperative is null)
         {
             return NotFound();
@@ -32,16 +32,16 @@ public sealed class HouseholdModel(RuralMarketDbContext db, TimeProvider clock) 
         return Page();
     }
 
-    public Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, "household.revised", "saved", (cooperative, now) =>
-            cooperative.ReviseHousehold(id, Form.HeadName ?? string.Empty, Form.Village ?? string.Empty, Form.Produces ?? string.Empty, Form.Phone, now),
+    public Task<IActionResult> OnPostAsync(Guid household, CancellationToken cancellationToken) =>
+        ChangeAsync(household, "household.revised", "saved", (cooperative, now) =>
+            cooperative.ReviseHousehold(household, Form.HeadName ?? string.Empty, Form.Village ?? string.Empty, Form.Produces ?? string.Empty, Form.Phone, now),
             cancellationToken);
 
-    public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, "household.deactivated", "deactivated", (cooperative, now) => cooperative.DeactivateHousehold(id, now), cancellationToken);
+    public Task<IActionResult> OnPostDeactivateAsync(Guid household, CancellationToken cancellationToken) =>
+        ChangeAsync(household, "household.deactivated", "deactivated", (cooperative, now) => cooperative.DeactivateHousehold(household, now), cancellationToken);
 
-    public Task<IActionResult> OnPostReactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, "household.reactivated", "reactivated", (cooperative, now) => cooperative.ReactivateHousehold(id, now), cancellationToken);
+    public Task<IActionResult> OnPostReactivateAsync(Guid household, CancellationToken cancellationToken) =>
+        ChangeAsync(household, "household.reactivated", "reactivated", (cooperative, now) => cooperative.ReactivateHousehold(household, now), cancellationToken);
 
     private async Task<IActionResult> ChangeAsync(Guid id, string action, string done, Action<CooperativeAggregate, DateTimeOffset> change,
         CancellationToken cancellationToken)
@@ -74,12 +74,12 @@ public sealed class HouseholdModel(RuralMarketDbContext db, TimeProvider clock) 
     private async Task<CooperativeAggregate?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var cooperative = await db.Cooperatives.SingleAsync(c => c.Id == Cooperative.Id, cancellationToken);
-        var household = cooperative.Households.FirstOrDefault(h => h.Id == id);
-        if (household is null)
+        var member = cooperative.Households.FirstOrDefault(h => h.Id == id);
+        if (member is null)
         {
             return null;
         }
-        Household = household;
+        Household = member;
         return cooperative;
     }
 }

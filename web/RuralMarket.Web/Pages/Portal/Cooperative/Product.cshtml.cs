@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
+using RuralMarket.Data.Catalog;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Photos;
@@ -15,7 +16,9 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
 {
     public const int CertificateWarningDays = 60;
 
-    private static readonly HashSet<string> Notices = ["photo_added", "photo_moved", "photo_removed", "published", "archived"];
+    public const int AdjustmentsShown = 20;
+
+    private static readonly HashSet<string> Notices = ["photo_added", "photo_moved", "photo_removed", "published", "archived", "created", "saved", "stock"];
 
     public Product Product { get; private set; } = null!;
 
@@ -23,6 +26,14 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
 
     /// <summary>A resource key for the problem with the last post, shown beside the photo field.</summary>
     public string? Error { get; private set; }
+
+    [BindProperty]
+    public StockForm StockChange { get; set; } = new();
+
+    public FormErrors StockErrors { get; } = new();
+
+    /// <summary>The latest stock changes made by hand, newest first.</summary>
+    public IReadOnlyList<StockAdjustment> Adjustments { get; private set; } = [];
 
     [FromQuery(Name = "done")]
     public string? Done { get; set; }
@@ -76,6 +87,35 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
         }
     }
 
+    /// <summary>Changes stock by hand, with a reason; the product and its log entry are saved together.</summary>
+    public async Task<IActionResult> OnPostStockAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var delta = StockErrors.WholeNumber(StockChange.Delta, nameof(StockForm.Delta));
+        var reason = StockErrors.Named<StockAdjustmentReason>(StockChange.Reason, nameof(StockForm.Reason));
+        if (delta is { } change && reason is { } why)
+        {
+            var now = clock.GetUtcNow();
+            try
+            {
+                Product.AdjustStock(change, now);
+                db.StockAdjustments.Add(new StockAdjustment(Product.Id, change, Product.Stock, why, StockChange.Note,
+                    Cooperative.AccountId, Cooperative.AccountName, Cooperative.ActingAs, now));
+                db.ActivityLog.Add(Cooperative.Activity("stock.adjusted", $"{Product.Name} ({change:+#;-#;0})", now));
+                await db.SaveChangesAsync(cancellationToken);
+                return Redirect($"/portal/{Cooperative.Slug}/products/{Product.Id}?done=stock");
+            }
+            catch (DomainException error)
+            {
+                StockErrors.Add(error, StockForm.FieldOfCode);
+            }
+        }
+        return await ProblemAsync(null);
+    }
+
     public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid photoId, int position, CancellationToken cancellationToken) =>
         await LoadAsync(id)
             ? await ChangeAsync(now => Product.MovePhoto(photoId, position, now), "photo.moved", "photo_moved", cancellationToken)
@@ -112,6 +152,8 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
             return false;
         }
         Product = product;
+        Adjustments = await db.StockAdjustments.AsNoTracking().Where(a => a.ProductId == id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(AdjustmentsShown).ToListAsync();
         return true;
     }
 
@@ -132,12 +174,28 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
     }
 
     /// <summary>Nothing of the failed change is kept: the page shows the product as stored, with the reason.</summary>
-    private async Task<PageResult> ProblemAsync(string code)
+    private async Task<PageResult> ProblemAsync(string? code)
     {
-        Error = $"error.{code}";
+        Error = code is null ? null : $"error.{code}";
         db.ChangeTracker.Clear();
         await LoadAsync(Product.Id);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+}
+
+/// <summary>A stock change typed in the portal: a signed whole number, a reason, and a note (required for "other").</summary>
+public sealed class StockForm
+{
+    public static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>
+    {
+        ["product.stock_negative"] = nameof(Delta), ["product.stock_too_large"] = nameof(Delta), ["stock.delta_zero"] = nameof(Delta),
+        ["stock.reason_unknown"] = nameof(Reason), ["stock.note"] = nameof(Note),
+    };
+
+    public string? Delta { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string? Note { get; set; }
 }
