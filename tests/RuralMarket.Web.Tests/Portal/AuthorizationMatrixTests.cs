@@ -43,6 +43,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/orders/{code}"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/orders/{code}/packing-list"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/activity"] = Rule.CooperativeManager,
+        ["/portal/{cooperative}/team"] = Rule.CooperativeManager,
         ["/admin/cooperatives"] = Rule.Admin,
     };
 
