@@ -60,6 +60,7 @@ public static class AccountsHostingExtensions
             pages.Conventions.AuthorizeFolder("/Portal/Cooperative", AccessPolicies.CooperativeStaff);
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Activity", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Team", AccessPolicies.CooperativeManager);
+            pages.Conventions.AuthorizePage("/Portal/Cooperative/Profile", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
         });
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();

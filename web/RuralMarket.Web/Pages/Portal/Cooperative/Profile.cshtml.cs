@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using RuralMarket.Data;
+using RuralMarket.Domain.Cooperatives;
+using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Shared;
+using RuralMarket.Web.Portal;
+using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
+
+namespace RuralMarket.Web.Pages.Portal.Cooperative;
+
+/// <summary>What the profile form posts. The payout account is all or nothing: any part given means all are checked.</summary>
+public sealed class ProfileForm
+{
+    public static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>
+    {
+        ["cooperative.name"] = nameof(Name), ["cooperative.identity_locked"] = nameof(Name), ["cooperative.registration_number"] = nameof(RegistrationNumber),
+        ["address.province"] = nameof(ProvinceCode), ["address.commune"] = nameof(Commune), ["address.street"] = nameof(Street),
+        ["cooperative.phone"] = nameof(ContactPhone), ["cooperative.email"] = nameof(ContactEmail), ["cooperative.story"] = nameof(Story),
+        ["payout.bank"] = nameof(BankBin), ["payout.account_number"] = nameof(AccountNumber), ["payout.holder_name"] = nameof(HolderName),
+    };
+
+    public string? Name { get; set; }
+
+    public string? RegistrationNumber { get; set; }
+
+    public string? ProvinceCode { get; set; }
+
+    public string? Commune { get; set; }
+
+    public string? Street { get; set; }
+
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public string? Story { get; set; }
+
+    public string? BankBin { get; set; }
+
+    public string? AccountNumber { get; set; }
+
+    public string? HolderName { get; set; }
+
+    public bool GivesPayout => !string.IsNullOrWhiteSpace(BankBin) || !string.IsNullOrWhiteSpace(AccountNumber) || !string.IsNullOrWhiteSpace(HolderName);
+
+    public static ProfileForm Of(CooperativeAggregate cooperative) => new()
+    {
+        Name = cooperative.Name, RegistrationNumber = cooperative.RegistrationNumber, ProvinceCode = cooperative.Address.ProvinceCode,
+        Commune = cooperative.Address.Commune, Street = cooperative.Address.Street, ContactPhone = cooperative.ContactPhone,
+        ContactEmail = cooperative.ContactEmail, Story = cooperative.Story, BankBin = cooperative.Payout?.BankBin,
+        AccountNumber = cooperative.Payout?.AccountNumber, HolderName = cooperative.Payout?.HolderName,
+    };
+}
+
+/// <summary>
+/// The cooperative's profile for its manager: name and registration number (fixed once verified), address in the
+/// 2025 two-level form, contact, story in Markdown (shown as the storefront will render it), and the payout account.
+/// </summary>
+public sealed class ProfileModel(RuralMarketDbContext db, TimeProvider clock) : PortalPageModel
+{
+    [BindProperty]
+    public ProfileForm Form { get; set; } = new();
+
+    public FormErrors Errors { get; } = new();
+
+    public CooperativeAggregate Profile { get; private set; } = null!;
+
+    public IReadOnlyList<Province> Provinces { get; private set; } = [];
+
+    [FromQuery(Name = "done")]
+    public string? Done { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(tracked: false, cancellationToken);
+        Form = ProfileForm.Of(Profile);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(tracked: true, cancellationToken);
+        var fields = ProfileForm.FieldOfCode;
+        var address = Provinces.Any(p => p.Code == Form.ProvinceCode)
+            ? Errors.Capture(() => new Address(Form.ProvinceCode!, Form.Commune ?? string.Empty, Form.Street ?? string.Empty), fields)
+            : null;
+        if (address is null)
+        {
+            Errors.Add(nameof(ProfileForm.ProvinceCode), "form.error.choose");
+        }
+        var payout = Form.GivesPayout
+            ? Errors.Capture(() => new PayoutAccount(Form.BankBin ?? string.Empty, Form.AccountNumber ?? string.Empty, Form.HolderName ?? string.Empty), fields)
+            : null;
+        var now = clock.GetUtcNow();
+        if (Errors.IsEmpty && address is not null)
+        {
+            try
+            {
+                Profile.ReviseProfile(Form.Name ?? string.Empty, Form.RegistrationNumber ?? string.Empty, address, Form.ContactPhone ?? string.Empty,
+                    Form.ContactEmail, now);
+                Profile.TellStory(Form.Story ?? string.Empty, now);
+                if (payout is not null)
+                {
+                    Profile.PayInto(payout, now);
+                }
+                db.ActivityLog.Add(Cooperative.Activity("cooperative.profile_revised", Profile.Name, now));
+                await db.SaveChangesAsync(cancellationToken);
+                return Redirect($"/portal/{Cooperative.Slug}/profile?done=saved");
+            }
+            catch (DomainException error)
+            {
+                Errors.Add(error, fields);
+            }
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(tracked: false, cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task LoadAsync(bool tracked, CancellationToken cancellationToken)
+    {
+        var cooperatives = tracked ? db.Cooperatives : db.Cooperatives.AsNoTracking();
+        Profile = await cooperatives.SingleAsync(c => c.Id == Cooperative.Id, cancellationToken);
+        Provinces = (await db.Provinces.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList();
+    }
+}
