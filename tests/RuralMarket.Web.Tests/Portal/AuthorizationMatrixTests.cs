@@ -46,6 +46,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/team"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/profile"] = Rule.CooperativeManager,
         ["/admin/cooperatives"] = Rule.Admin,
+        ["/admin/certificates"] = Rule.Admin,
     };
 
     private static readonly Dictionary<Rule, string?> Policies = new()
