@@ -44,6 +44,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/orders/{code}/packing-list"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/activity"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/team"] = Rule.CooperativeManager,
+        ["/portal/{cooperative}/dashboard"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/profile"] = Rule.CooperativeManager,
         ["/admin/cooperatives"] = Rule.Admin,
         ["/admin/certificates"] = Rule.Admin,

@@ -53,6 +53,7 @@ public static class AccountsHostingExtensions
             .AddPolicy(AccessPolicies.CooperativeStaff, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: false)))
             .AddPolicy(AccessPolicies.CooperativeManager, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: true)));
         services.AddScoped<IAuthorizationHandler, CooperativeAccessHandler>();
+        services.AddScoped<SalesReports>();
         services.Configure<RazorPagesOptions>(pages =>
         {
             // The one place that says who may open which page; the authorization matrix test reads the result.
@@ -61,6 +62,7 @@ public static class AccountsHostingExtensions
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Activity", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Team", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Profile", AccessPolicies.CooperativeManager);
+            pages.Conventions.AuthorizePage("/Portal/Cooperative/Dashboard", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
         });
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
