@@ -7,6 +7,7 @@ using RuralMarket.Web.Accounts;
 using RuralMarket.Web.Apis;
 using RuralMarket.Web.Hosting;
 using RuralMarket.Web.Media;
+using RuralMarket.Web.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRuralMarketData();
@@ -16,6 +17,7 @@ builder.AddSiloServices();
 builder.AddSearch();
 builder.AddStorefront();
 builder.AddAccounts();
+builder.AddPortal();
 
 var app = builder.Build();
 app.UseStorefront();

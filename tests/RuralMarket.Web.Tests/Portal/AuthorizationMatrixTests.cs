@@ -36,6 +36,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/products"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/products/{id:guid}"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/products/new"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/products/import"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/products/export"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/products/{id:guid}/edit"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/households"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/households/{household:guid}"] = Rule.CooperativeStaff,

@@ -53,7 +53,6 @@ public static class AccountsHostingExtensions
             .AddPolicy(AccessPolicies.CooperativeStaff, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: false)))
             .AddPolicy(AccessPolicies.CooperativeManager, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: true)));
         services.AddScoped<IAuthorizationHandler, CooperativeAccessHandler>();
-        services.AddScoped<SalesReports>();
         services.Configure<RazorPagesOptions>(pages =>
         {
             // The one place that says who may open which page; the authorization matrix test reads the result.

@@ -16,6 +16,9 @@ public sealed class FormErrors
 
     public bool IsEmpty => _byField.Count == 0;
 
+    /// <summary>Every error as (field, resource key), for forms read from somewhere other than a page (a CSV row).</summary>
+    public IEnumerable<(string Field, string Key)> All => _byField.Select(e => (e.Key, e.Value));
+
     /// <summary>The resource key of the field's error, or null.</summary>
     public string? this[string field] => _byField.GetValueOrDefault(field);
 

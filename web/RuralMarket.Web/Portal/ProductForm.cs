@@ -6,7 +6,32 @@ using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
 namespace RuralMarket.Web.Portal;
 
 /// <summary>A product's editable parts, checked as a whole before anything is changed.</summary>
-public sealed record ProductInput(ProductListing Listing, Money Price, IReadOnlyList<ProducerShare> Producers, OcopCertificate? Certificate);
+public sealed record ProductInput(ProductListing Listing, Money Price, IReadOnlyList<ProducerShare> Producers, OcopCertificate? Certificate)
+{
+    /// <summary>A draft product as described; stock and photos come after.</summary>
+    public Product NewProduct(Guid cooperativeId, string slug, DateTimeOffset now)
+    {
+        var product = Product.Create(Guid.NewGuid(), cooperativeId, slug, Listing, Price, now);
+        ApplyTo(product, now);
+        return product;
+    }
+
+    /// <summary>Makes the product say what this input says; a certificate left out is removed.</summary>
+    public void ApplyTo(Product product, DateTimeOffset now)
+    {
+        product.Revise(Listing, now);
+        product.ChangePrice(Price, now);
+        product.AssignProducers(Producers, now);
+        if (Certificate is { } certificate)
+        {
+            product.Certify(certificate, now);
+        }
+        else
+        {
+            product.RemoveCertificate(now);
+        }
+    }
+}
 
 /// <summary>
 /// What the product form posts, all as text so that "abc" in a number field is answered beside that field rather than

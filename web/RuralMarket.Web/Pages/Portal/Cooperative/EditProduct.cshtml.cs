@@ -45,17 +45,7 @@ public sealed class EditProductModel(RuralMarketDbContext db, TimeProvider clock
             var now = clock.GetUtcNow();
             try
             {
-                product.Revise(input.Listing, now);
-                product.ChangePrice(input.Price, now);
-                product.AssignProducers(input.Producers, now);
-                if (input.Certificate is { } certificate)
-                {
-                    product.Certify(certificate, now);
-                }
-                else
-                {
-                    product.RemoveCertificate(now);
-                }
+                input.ApplyTo(product, now);
                 db.ActivityLog.Add(Cooperative.Activity("product.revised", product.Name, now));
                 await db.SaveChangesAsync(cancellationToken);
                 return Redirect($"/portal/{Cooperative.Slug}/products/{product.Id}?done=saved");

@@ -29,25 +29,11 @@ public sealed class NewProductModel(RuralMarketDbContext db, TimeProvider clock)
             return Page();
         }
         var now = clock.GetUtcNow();
-        var product = Product.Create(Guid.NewGuid(), Cooperative.Id, await FreeSlugAsync(input.Listing.Name, cancellationToken), input.Listing, input.Price, now);
-        product.AssignProducers(input.Producers, now);
-        if (input.Certificate is { } certificate)
-        {
-            product.Certify(certificate, now);
-        }
+        var slug = await ProductSlugs.FreeAsync(db, input.Listing.Name, new HashSet<string>(), cancellationToken);
+        var product = input.NewProduct(Cooperative.Id, slug, now);
         db.Products.Add(product);
         db.ActivityLog.Add(Cooperative.Activity("product.created", product.Name, now));
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/portal/{Cooperative.Slug}/products/{product.Id}?done=created");
-    }
-
-    /// <summary>The name's slug, or the first of slug-2, slug-3 … no product has yet: storefront URLs are never reused.</summary>
-    private async Task<string> FreeSlugAsync(string name, CancellationToken cancellationToken)
-    {
-        var stem = Slug.FromName(name);
-        stem = stem.Length > Slug.MaxLength - 4 ? stem[..(Slug.MaxLength - 4)].TrimEnd('-') : stem;
-        var taken = (await db.Products.AsNoTracking().Where(p => p.Slug == stem || p.Slug.StartsWith(stem + "-")).Select(p => p.Slug)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return taken.Contains(stem) ? Enumerable.Range(2, taken.Count + 1).Select(n => $"{stem}-{n}").First(s => !taken.Contains(s)) : stem;
     }
 }

@@ -101,9 +101,7 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
             var now = clock.GetUtcNow();
             try
             {
-                Product.AdjustStock(change, now);
-                db.StockAdjustments.Add(new StockAdjustment(Product.Id, change, Product.Stock, why, StockChange.Note,
-                    Cooperative.AccountId, Cooperative.AccountName, Cooperative.ActingAs, now));
+                db.StockAdjustments.Add(Cooperative.AdjustStock(Product, change, why, StockChange.Note, now));
                 db.ActivityLog.Add(Cooperative.Activity("stock.adjusted", $"{Product.Name} ({change:+#;-#;0})", now));
                 await db.SaveChangesAsync(cancellationToken);
                 return Redirect($"/portal/{Cooperative.Slug}/products/{Product.Id}?done=stock");

@@ -1,0 +1,159 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RuralMarket.Data;
+using RuralMarket.Data.Catalog;
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Shared;
+using RuralMarket.Web.Portal;
+using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
+
+namespace RuralMarket.Web.ProductCsv;
+
+/// <summary>One row that passed every check: a new product (no slug yet) or a change to one of the cooperative's products.</summary>
+public sealed record PlannedRow(int Row, string? Slug, ProductInput Input, int? Stock);
+
+/// <summary>What an import would do, or why it cannot: a single problem anywhere means nothing is imported.</summary>
+public sealed record ImportPlan(IReadOnlyList<PlannedRow> Rows, IReadOnlyList<CsvProblem> Problems)
+{
+    public int NewProducts => Rows.Count(r => r.Slug is null);
+
+    public int ChangedProducts => Rows.Count(r => r.Slug is not null);
+}
+
+/// <summary>
+/// Checks a product CSV row by row with the same rules as the product form (every problem reported by row and
+/// column), then applies all rows in one transaction. A stock figure in the file is the stock to have: the difference
+/// is logged as a stock count by the importing person.
+/// </summary>
+public sealed class ProductCsvImport(RuralMarketDbContext db, TimeProvider clock)
+{
+    public const string StockNote = "Nhập từ tệp CSV";
+
+    public async Task<ImportPlan> CheckAsync(Guid cooperativeId, IReadOnlyList<ProductCsvRow> rows, IReadOnlyList<CsvProblem> fileProblems,
+        IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        var problems = fileProblems.ToList();
+        var cooperative = await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Id == cooperativeId, cancellationToken);
+        var ownSlugs = (await db.Products.AsNoTracking().Where(p => p.CooperativeId == cooperativeId).Select(p => p.Slug)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var planned = new List<PlannedRow>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var rowProblems = new List<CsvProblem>();
+            var slug = row[ProductCsvColumns.Slug];
+            if (slug.Length > 0 && !ownSlugs.Contains(slug))
+            {
+                rowProblems.Add(Problem(row, ProductCsvColumns.Slug, "csv.error.unknown_product", slug));
+            }
+            else if (slug.Length > 0 && !seen.Add(slug))
+            {
+                rowProblems.Add(Problem(row, ProductCsvColumns.Slug, "csv.error.repeated_product", slug));
+            }
+            var form = Form(row, cooperative, rowProblems);
+            var errors = new FormErrors();
+            var input = form.Read(cooperative, errors);
+            rowProblems.AddRange(errors.All.Select(e => Problem(row, e.Field, e.Key)));
+            var stock = Stock(row, rowProblems);
+            problems.AddRange(rowProblems);
+            if (rowProblems.Count == 0 && input is not null)
+            {
+                planned.Add(new PlannedRow(row.Row, slug.Length > 0 ? slug : null, input, stock));
+            }
+            if (i % 100 == 99)
+            {
+                progress?.Report(i + 1);
+            }
+        }
+        progress?.Report(rows.Count);
+        return new ImportPlan(planned, problems);
+    }
+
+    /// <summary>Applies a plan without problems, all rows or none; returns the problem that stopped it, if any.</summary>
+    public async Task<CsvProblem?> ApplyAsync(PortalCooperative who, ImportPlan plan, string fileName, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var products = await db.Products.Where(p => p.CooperativeId == who.Id).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
+        var reserved = new HashSet<string>(StringComparer.Ordinal);
+        var current = plan.Rows.FirstOrDefault();
+        try
+        {
+            foreach (var row in plan.Rows)
+            {
+                current = row;
+                Product product;
+                if (row.Slug is { } slug)
+                {
+                    product = products[slug];
+                    row.Input.ApplyTo(product, now);
+                }
+                else
+                {
+                    product = row.Input.NewProduct(who.Id, await ProductSlugs.FreeAsync(db, row.Input.Listing.Name, reserved, cancellationToken), now);
+                    db.Products.Add(product);
+                }
+                if (row.Stock is { } stock && stock != product.Stock)
+                {
+                    var reason = row.Slug is null ? StockAdjustmentReason.Restock : StockAdjustmentReason.Count;
+                    db.StockAdjustments.Add(who.AdjustStock(product, stock - product.Stock, reason, StockNote, now));
+                }
+            }
+            db.ActivityLog.Add(who.Activity("products.imported", $"{fileName}: {plan.NewProducts} + {plan.ChangedProducts}", now));
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DomainException error)
+        {
+            db.ChangeTracker.Clear();
+            return new CsvProblem(current?.Row ?? 0, string.Empty, FormErrors.KeyOf(error.Code));
+        }
+    }
+
+    private static ProductForm Form(ProductCsvRow row, CooperativeAggregate cooperative, List<CsvProblem> problems)
+    {
+        var stars = row[nameof(ProductForm.Stars)];
+        var form = new ProductForm
+        {
+            Name = row[nameof(ProductForm.Name)], Description = row[nameof(ProductForm.Description)], NetWeightGrams = row[nameof(ProductForm.NetWeightGrams)],
+            Origin = row[nameof(ProductForm.Origin)], Harvest = row[nameof(ProductForm.Harvest)], Price = row[nameof(ProductForm.Price)],
+            Certified = stars.Length > 0, Stars = stars, CertificateNumber = row[nameof(ProductForm.CertificateNumber)],
+            Level = (stars == "5" ? IssuingLevel.National : IssuingLevel.Province).ToString(),
+            IssuedOn = row[nameof(ProductForm.IssuedOn)], ExpiresOn = row[nameof(ProductForm.ExpiresOn)],
+            Category = ProductCsvColumns.Parse<ProductCategory>(row[nameof(ProductForm.Category)], ProductCsvColumns.NameOf)?.ToString() ?? string.Empty,
+            Unit = ProductCsvColumns.Parse<SalesUnit>(row[nameof(ProductForm.Unit)], ProductCsvColumns.NameOf)?.ToString() ?? string.Empty,
+            Shares = ProducerCell.Read(row[nameof(ProductForm.Shares)], cooperative, out var sharesProblem),
+        };
+        if (form.Category.Length == 0)
+        {
+            problems.Add(Problem(row, nameof(ProductForm.Category), "csv.error.category", string.Join(", ", Enum.GetValues<ProductCategory>().Select(ProductCsvColumns.NameOf))));
+        }
+        if (form.Unit.Length == 0)
+        {
+            problems.Add(Problem(row, nameof(ProductForm.Unit), "csv.error.unit", string.Join(", ", Enum.GetValues<SalesUnit>().Select(ProductCsvColumns.NameOf))));
+        }
+        if (sharesProblem is { } problem)
+        {
+            problems.Add(Problem(row, nameof(ProductForm.Shares), problem.Key, problem.Detail));
+        }
+        return form;
+    }
+
+    private static int? Stock(ProductCsvRow row, List<CsvProblem> problems)
+    {
+        var cell = row[ProductCsvColumns.Stock];
+        if (cell.Length == 0)
+        {
+            return null;
+        }
+        if (int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var stock) && stock <= Product.MaxStock)
+        {
+            return stock;
+        }
+        problems.Add(Problem(row, ProductCsvColumns.Stock, "csv.error.stock"));
+        return null;
+    }
+
+    private static CsvProblem Problem(ProductCsvRow row, string field, string key, string? detail = null) =>
+        new(row.Row, ProductCsvColumns.All.FirstOrDefault(c => c.FormField == field)?.Header ?? string.Empty, key, detail);
+}
