@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -5,13 +7,17 @@ using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data.Catalog;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Web.Tests.Journey;
+using RuralMarket.Web.ProductCsv;
 using RuralMarket.Web.Tests.Portal;
+using Xunit.Abstractions;
 
 namespace RuralMarket.Web.Tests.ProductCsv;
 
 /// <summary>Product CSV through the portal: dry run, all-or-nothing import, and an export that imports back unchanged.</summary>
-public sealed class ProductImportTests : IAsyncLifetime
+public sealed class ProductImportTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private readonly ITestOutputHelper _output = output;
+
     private const string Header = "Mã sản phẩm,Tên sản phẩm,Nhóm,Đơn vị,Khối lượng tịnh (g),Giá (đồng),Tồn kho,Hộ sản xuất,OCOP (sao),Số chứng nhận OCOP,Ngày cấp,Ngày hết hạn";
 
     private PortalWorld _world = null!;
@@ -106,6 +112,28 @@ public sealed class ProductImportTests : IAsyncLifetime
         var job = _lastLocation!.Split("job=")[1];
         var foreign = await managerB.PageAsync($"/portal/{_world.B.Slug}/products/import?job={job}");
         Assert.Contains("Không tìm thấy lần nhập này", foreign, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_at_the_row_limit_imports_every_row_and_one_more_row_is_refused()
+    {
+        var manager = await _world.ClientAsync("managerA");
+        var csv = new StringBuilder("Tên sản phẩm,Nhóm,Đơn vị,Khối lượng tịnh (g),Giá (đồng),Tồn kho,Hộ sản xuất\n");
+        for (var i = 0; i < ProductCsvFile.MaxRows; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"Miến dong lô {i},Thực phẩm,gói,500,{85_000 + i},5,Hoàng Văn Thụ: 70; Lý Thị Mai: 30\n");
+        }
+        var before = await _world.QueryAsync(db => db.Products.CountAsync());
+
+        var tooMany = await UploadAsync(manager, Encoding.UTF8.GetBytes(csv + "Một dòng nữa,Thực phẩm,gói,500,1,1,Hoàng Văn Thụ: 100\n"), "import");
+        var watch = Stopwatch.StartNew();
+        var imported = await UploadAsync(manager, Encoding.UTF8.GetBytes(csv.ToString()), "import");
+        _output.WriteLine($"{ProductCsvFile.MaxRows} rows checked and imported in {watch.ElapsedMilliseconds} ms (SQLite, including progress polling)");
+
+        Assert.Contains("Tệp có hơn 10000 dòng. Hãy chia thành nhiều tệp.", tooMany, StringComparison.Ordinal);
+        Assert.Contains($"Đã nhập xong: {ProductCsvFile.MaxRows} sản phẩm mới", imported, StringComparison.Ordinal);
+        Assert.Equal(before + ProductCsvFile.MaxRows, await _world.QueryAsync(db => db.Products.CountAsync()));
+        Assert.Equal(85_000 + 1234, await _world.QueryAsync(db => db.Products.Where(p => p.Slug == "mien-dong-lo-1234").Select(p => p.Price.Dong).SingleAsync()));
     }
 
     private async Task<List<string>> SnapshotAsync() =>

@@ -75,7 +75,7 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, TimeProvider clock
     {
         var now = clock.GetUtcNow();
         var products = await db.Products.Where(p => p.CooperativeId == who.Id).ToDictionaryAsync(p => p.Slug, StringComparer.Ordinal, cancellationToken);
-        var reserved = new HashSet<string>(StringComparer.Ordinal);
+        var taken = (await db.Products.AsNoTracking().Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var current = plan.Rows.FirstOrDefault();
         try
         {
@@ -90,7 +90,7 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, TimeProvider clock
                 }
                 else
                 {
-                    product = row.Input.NewProduct(who.Id, await ProductSlugs.FreeAsync(db, row.Input.Listing.Name, reserved, cancellationToken), now);
+                    product = row.Input.NewProduct(who.Id, ProductSlugs.Next(row.Input.Listing.Name, taken), now);
                     db.Products.Add(product);
                 }
                 if (row.Stock is { } stock && stock != product.Stock)
