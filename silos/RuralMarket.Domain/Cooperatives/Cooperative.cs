@@ -133,7 +133,7 @@ public sealed class Cooperative : AggregateRoot
         {
             throw new DomainException("cooperative.identity_locked", $"Cooperative {Id} is verified; its name and registration number no longer change here.");
         }
-        var phone = VietnamesePhone.Normalize(contactPhone, "cooperative.phone");
+        var phone = VietnamesePhone.Normalize(DomainText.Require(contactPhone, "cooperative.phone", 20), "cooperative.phone");
         var email = DomainText.OptionalEmail(contactEmail, "cooperative.email");
         (Name, RegistrationNumber, Address, ContactPhone, ContactEmail) = (newName, newNumber, address, phone, email);
         Changed(now);

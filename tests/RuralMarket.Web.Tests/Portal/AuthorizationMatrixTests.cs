@@ -32,6 +32,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/error/{status:int?}"] = Rule.Public, ["/healthz"] = Rule.Public, ["/readyz"] = Rule.Public, ["/media/{**key}"] = Rule.Public,
         ["/culture"] = Rule.Public, ["/api/v1/products"] = Rule.Public, ["/api/v1/products/suggest"] = Rule.Public,
         ["/openapi/{documentName}.json"] = Rule.Public, ["/account/login"] = Rule.Public, ["/account/logout"] = Rule.Public,
+        ["/account/register"] = Rule.Public,
         ["/portal"] = Rule.SignedIn,
         ["/portal/{cooperative}/products"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/products/{id:guid}"] = Rule.CooperativeStaff,

@@ -67,6 +67,7 @@ public static class AccountsHostingExtensions
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IDatabaseInitializer, AccountsInitializer>();
         services.AddScoped<SignInNames>();
+        services.AddScoped<StaffAccounts>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
             // Guessing passwords is slowed twice: lockout per account, and this per client address across accounts.
             options.AddPolicy(AccessPolicies.SignInRateLimit, context =>

@@ -12,8 +12,17 @@ namespace RuralMarket.Web.Accounts;
 /// </summary>
 public sealed class SignInNames(UserManager<Account> accounts)
 {
-    public static string UserNameFor(string? phone, string? email) =>
-        !string.IsNullOrWhiteSpace(phone) ? VietnamesePhone.Normalize(phone) : email?.Trim() ?? string.Empty;
+    /// <summary>
+    /// The user name for what someone typed as their sign-in name: a phone in any usual form becomes its canonical
+    /// form; anything with an @ must look like an e-mail. Broken rules are <c>account.*</c> domain errors.
+    /// </summary>
+    public static string UserNameOf(string? signInName)
+    {
+        var name = DomainText.Require(signInName, "account.sign_in_name", 254);
+        return name.Contains('@', StringComparison.Ordinal)
+            ? DomainText.OptionalEmail(name, "account.email")
+            : VietnamesePhone.Normalize(name, "account.phone");
+    }
 
     public async Task<Account?> FindAsync(string? signInName)
     {

@@ -28,13 +28,13 @@ public sealed class FormErrors
     public void Add(string field, DomainException error) => Add(field, KeyOf(error.Code));
 
     /// <summary>
-    /// Records a broken rule against the field its code is about (<c>household.phone.invalid</c> → the field mapped from
-    /// <c>household.phone</c>); a rule about no field in the map is shown above the form (field "").
+    /// Records a broken rule against the field its code is about, by the longest mapped prefix (<c>household.phone.invalid</c>
+    /// → the field mapped from <c>household.phone</c>); a rule about no field in the map is shown above the form (field "").
     /// </summary>
     public void Add(DomainException error, IReadOnlyDictionary<string, string> fieldOfCode)
     {
         var field = fieldOfCode.Where(p => error.Code == p.Key || error.Code.StartsWith(p.Key + ".", StringComparison.Ordinal))
-            .Select(p => p.Value).FirstOrDefault() ?? string.Empty;
+            .OrderByDescending(p => p.Key.Length).Select(p => p.Value).FirstOrDefault() ?? string.Empty;
         Add(field, error);
     }
 

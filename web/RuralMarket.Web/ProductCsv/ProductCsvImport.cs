@@ -90,7 +90,7 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, TimeProvider clock
                 }
                 else
                 {
-                    product = row.Input.NewProduct(who.Id, ProductSlugs.Next(row.Input.Listing.Name, taken), now);
+                    product = row.Input.NewProduct(who.Id, FreeSlugs.Next(row.Input.Listing.Name, taken), now);
                     db.Products.Add(product);
                 }
                 if (row.Stock is { } stock && stock != product.Stock)

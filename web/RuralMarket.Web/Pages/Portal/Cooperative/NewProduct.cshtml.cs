@@ -29,7 +29,7 @@ public sealed class NewProductModel(RuralMarketDbContext db, TimeProvider clock)
             return Page();
         }
         var now = clock.GetUtcNow();
-        var slug = await ProductSlugs.FreeAsync(db, input.Listing.Name, cancellationToken);
+        var slug = await FreeSlugs.ForProductAsync(db, input.Listing.Name, cancellationToken);
         var product = input.NewProduct(Cooperative.Id, slug, now);
         db.Products.Add(product);
         db.ActivityLog.Add(Cooperative.Activity("product.created", product.Name, now));

@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
-using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Web.Accounts;
 using RuralMarket.Web.Portal;
@@ -17,6 +15,11 @@ public sealed record TeamMember(long AccessId, string Name, string SignInName, A
 /// <summary>Who is being given access: an existing account by its phone or e-mail, or a new one with a first password.</summary>
 public sealed class GrantForm
 {
+    public static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>
+    {
+        ["account.display_name"] = nameof(DisplayName), ["account"] = nameof(SignInName),
+    };
+
     public string? DisplayName { get; set; }
 
     public string? SignInName { get; set; }
@@ -30,7 +33,7 @@ public sealed class GrantForm
 /// The cooperative's team. Its manager grants and revokes digital helpers; an admin may also grant or revoke managers.
 /// An account that does not exist yet is created with a first password the granter hands over in person.
 /// </summary>
-public sealed class TeamModel(RuralMarketDbContext db, UserManager<Data.Accounts.Account> accounts, SignInNames names, TimeProvider clock) : PortalPageModel
+public sealed class TeamModel(RuralMarketDbContext db, StaffAccounts staff, SignInNames names, TimeProvider clock) : PortalPageModel
 {
     [BindProperty]
     public GrantForm Form { get; set; } = new();
@@ -53,13 +56,13 @@ public sealed class TeamModel(RuralMarketDbContext db, UserManager<Data.Accounts
         {
             Errors.Add(nameof(GrantForm.Role), "error.access.manager_by_admin");
         }
-        var userName = Errors.Capture(() => UserName(Form.SignInName), new Dictionary<string, string> { ["account"] = nameof(GrantForm.SignInName) });
+        var userName = Errors.Capture(() => SignInNames.UserNameOf(Form.SignInName), GrantForm.FieldOfCode);
         if (!Errors.IsEmpty || role is not { } granted || userName is null)
         {
             return await ProblemAsync(cancellationToken);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = await names.FindAsync(userName) ?? await CreateAccountAsync(userName);
+        var account = await names.FindAsync(userName) ?? await CreateAccountAsync(userName, granted);
         if (account is null)
         {
             return await ProblemAsync(cancellationToken);
@@ -70,10 +73,7 @@ public sealed class TeamModel(RuralMarketDbContext db, UserManager<Data.Accounts
             return await ProblemAsync(cancellationToken);
         }
         var roleName = granted == AccessRole.Manager ? AccountRoles.Manager : AccountRoles.Helper;
-        if (!await accounts.IsInRoleAsync(account, roleName))
-        {
-            await accounts.AddToRoleAsync(account, roleName);
-        }
+        await staff.GiveRoleAsync(account, roleName);
         var now = clock.GetUtcNow();
         db.CooperativeAccess.Add(new CooperativeAccess(account.Id, Cooperative.Id, granted, Cooperative.AccountId, now));
         db.ActivityLog.Add(Cooperative.Activity($"access.granted.{roleName}", account.DisplayName, now));
@@ -108,19 +108,9 @@ public sealed class TeamModel(RuralMarketDbContext db, UserManager<Data.Accounts
         return Redirect($"/portal/{Cooperative.Slug}/team?done=revoked");
     }
 
-    /// <summary>A phone in any usual form becomes the canonical user name; anything else must look like an e-mail.</summary>
-    private static string UserName(string? signInName)
+    private async Task<Data.Accounts.Account?> CreateAccountAsync(string userName, AccessRole role)
     {
-        var name = DomainText.Require(signInName, "account.sign_in_name", 254);
-        return name.Contains('@', StringComparison.Ordinal)
-            ? DomainText.OptionalEmail(name, "account.email")
-            : VietnamesePhone.Normalize(name, "account.phone");
-    }
-
-    private async Task<Data.Accounts.Account?> CreateAccountAsync(string userName)
-    {
-        var displayName = Errors.Capture(() => DomainText.Require(Form.DisplayName, "account.display_name", 100),
-            new Dictionary<string, string> { ["account.display_name"] = nameof(GrantForm.DisplayName) });
+        var displayName = Errors.Capture(() => DomainText.Require(Form.DisplayName, "account.display_name", 100), GrantForm.FieldOfCode);
         if (string.IsNullOrEmpty(Form.Password))
         {
             Errors.Add(nameof(GrantForm.Password), "error.access.new_account_password");
@@ -129,18 +119,11 @@ public sealed class TeamModel(RuralMarketDbContext db, UserManager<Data.Accounts
         {
             return null;
         }
-        var isEmail = userName.Contains('@', StringComparison.Ordinal);
-        var account = new Data.Accounts.Account
+        var (account, error) = await staff.CreateAsync(displayName, userName, Form.Password!,
+            role == AccessRole.Manager ? AccountRoles.Manager : AccountRoles.Helper);
+        if (error is not null)
         {
-            Id = Guid.NewGuid(), UserName = userName, Email = isEmail ? userName : null, PhoneNumber = isEmail ? null : userName,
-            DisplayName = displayName, CreatedAt = clock.GetUtcNow(),
-        };
-        var created = await accounts.CreateAsync(account, Form.Password!);
-        if (!created.Succeeded)
-        {
-            Errors.Add(nameof(GrantForm.Password), created.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal))
-                ? "error.access.weak_password" : "error.access.account_not_created");
-            return null;
+            Errors.Add(nameof(GrantForm.Password), error);
         }
         return account;
     }

@@ -4,11 +4,11 @@ using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Web.Portal;
 
-/// <summary>Storefront addresses for new products: the name's slug, or slug-2, slug-3 … when taken. URLs are never reused.</summary>
-public static class ProductSlugs
+/// <summary>Storefront addresses for new products and cooperatives: the name's slug, or slug-2, slug-3 … when taken. URLs are never reused.</summary>
+public static class FreeSlugs
 {
     /// <summary>A free slug for one new product, asking the database which of its candidates are taken.</summary>
-    public static async Task<string> FreeAsync(RuralMarketDbContext db, string name, CancellationToken cancellationToken)
+    public static async Task<string> ForProductAsync(RuralMarketDbContext db, string name, CancellationToken cancellationToken)
     {
         var stem = Stem(name);
         var taken = await db.Products.AsNoTracking().Where(p => p.Slug == stem || p.Slug.StartsWith(stem + "-")).Select(p => p.Slug)
