@@ -16,7 +16,7 @@ public static class SeedHostingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddSeedData(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IDatabaseInitializer, ProvinceLoader>();
+        builder.Services.AddScoped<IDatabaseInitializer, AdministrativeUnitsLoader>();
         if (builder.Configuration.GetValue(CatalogueKey, false))
         {
             builder.Services.AddScoped<IDatabaseInitializer, CatalogueLoader>();

@@ -9,6 +9,10 @@ internal sealed record ProvinceFile(IReadOnlyList<SeedProvince> Provinces);
 
 internal sealed record SeedProvince(string Code, string Name, ProvinceKind Kind);
 
+internal sealed record CommuneFile(IReadOnlyList<SeedCommune> Communes);
+
+internal sealed record SeedCommune(string Code, string Province, string Name);
+
 internal sealed record CatalogueFile(IReadOnlyList<SeedCooperative> Cooperatives);
 
 internal sealed record SeedCooperative(

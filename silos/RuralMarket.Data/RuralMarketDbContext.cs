@@ -34,6 +34,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<Province> Provinces => Set<Province>();
 
+    public DbSet<Commune> Communes => Set<Commune>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<CooperativeAccess> CooperativeAccess => Set<CooperativeAccess>();

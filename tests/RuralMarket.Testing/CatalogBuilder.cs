@@ -52,6 +52,13 @@ public static class CatalogBuilder
         return product;
     }
 
+    /// <summary>One real 2025 commune per test province (GSO code and name), as the seed's communes.json has them.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Code, string Name)> Communes = new Dictionary<string, (string, string)>
+    {
+        ["HN"] = ("00004", "Phường Ba Đình"), ["TN"] = ("01969", "Xã Phủ Thông"), ["HP"] = ("10813", "Xã Thanh Hà"), ["DT"] = ("30037", "Xã Tháp Mười"),
+    };
+
     public static OrderRecipient Recipient(string provinceCode = "HN") =>
-        new(new BuyerContact("Nguyễn Thị Lan", "0912 345 678", "lan@example.vn"), new Address(provinceCode, "Phường Ba Đình", "12 Phan Đình Phùng"), "Gọi trước khi giao");
+        new(new BuyerContact("Nguyễn Thị Lan", "0912 345 678", "lan@example.vn"),
+            new Address(provinceCode, Communes.TryGetValue(provinceCode, out var commune) ? commune.Name : "Phường Ba Đình", "12 Phan Đình Phùng"), "Gọi trước khi giao");
 }

@@ -67,6 +67,9 @@ public sealed class TestPlatform : IAsyncDisposable
             new Province("TN", "Thái Nguyên", ProvinceKind.Province),
             new Province("HP", "Hải Phòng", ProvinceKind.CentralCity),
             new Province("DT", "Đồng Tháp", ProvinceKind.Province));
+        // Two saves: EF does not know that communes reference provinces, so it would not order the inserts.
+        await db.SaveChangesAsync();
+        db.Communes.AddRange(CatalogBuilder.Communes.Select(c => new Commune(c.Value.Code, c.Key, c.Value.Name)));
         await db.SaveChangesAsync();
         return platform;
     }

@@ -25,6 +25,7 @@ app.MapHealthEndpoints();
 app.MapMedia();
 app.MapCultureSwitch();
 app.MapProductsApi();
+app.MapGeographyApi();
 app.MapRazorPages();
 app.Run();
 

@@ -15,6 +15,19 @@ internal static class AddressMapping
     }
 }
 
+internal sealed class CommuneConfiguration : IEntityTypeConfiguration<Commune>
+{
+    public void Configure(EntityTypeBuilder<Commune> builder)
+    {
+        builder.ToTable("communes");
+        builder.HasKey(c => c.Code);
+        builder.Property(c => c.Code).HasMaxLength(10);
+        builder.Property(c => c.ProvinceCode).HasMaxLength(8);
+        builder.Property(c => c.Name).HasMaxLength(100);
+        builder.HasIndex(c => new { c.ProvinceCode, c.Name });
+    }
+}
+
 internal sealed class ProvinceConfiguration : IEntityTypeConfiguration<Province>
 {
     public void Configure(EntityTypeBuilder<Province> builder)

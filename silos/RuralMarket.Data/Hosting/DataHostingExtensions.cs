@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using RuralMarket.Data.Catalog;
+using RuralMarket.Data.Geography;
 using RuralMarket.Data.Media;
 using RuralMarket.Data.Orders;
 using RuralMarket.Data.Outbox;
@@ -60,6 +61,7 @@ public static class DataHostingExtensions
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddScoped<StockLedger>();
         builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddScoped<AdministrativeUnits>();
         builder.Services.AddScoped<OrderCancellation>();
         builder.Services.AddSingleton<ShippingFeeTable>();
         builder.Services.AddSingleton<ReservationExpiry>();

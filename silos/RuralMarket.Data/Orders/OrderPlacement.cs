@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RuralMarket.Data.Catalog;
+using RuralMarket.Data.Geography;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Orders;
@@ -19,15 +20,13 @@ public sealed record PlacedOrder(Guid OrderId, string Code, string TrackingToken
 /// Turns a checkout into one order per cooperative: prices and names from the database, stock reserved line by line,
 /// all orders and their outbox events saved in one transaction. Nothing is kept when any line cannot be had.
 /// </summary>
-public sealed class OrderPlacement(RuralMarketDbContext db, StockLedger stock, ShippingFeeTable shipping, TimeProvider clock, IOptions<OrderOptions> options)
+public sealed class OrderPlacement(RuralMarketDbContext db, StockLedger stock, ShippingFeeTable shipping, AdministrativeUnits units, TimeProvider clock,
+    IOptions<OrderOptions> options)
 {
     public async Task<IReadOnlyList<PlacedOrder>> PlaceAsync(CheckoutRequest request, CancellationToken cancellationToken)
     {
         var wanted = Merge(request.Lines);
-        if (!await db.Provinces.AnyAsync(p => p.Code == request.Recipient.Address.ProvinceCode, cancellationToken))
-        {
-            throw new DomainException("address.province_unknown", $"Unknown province {request.Recipient.Address.ProvinceCode}.");
-        }
+        await units.RequireKnownAsync(request.Recipient.Address, cancellationToken);
         var ids = wanted.Keys.ToList();
         var products = await db.Products.AsNoTracking()
             .Where(p => ids.Contains(p.Id) && p.Status == ProductStatus.Published

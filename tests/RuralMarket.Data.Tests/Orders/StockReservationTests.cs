@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuralMarket.Data.Orders;
+using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
@@ -102,7 +103,7 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
     }
 
     [ServiceFact]
-    public async Task Drafts_unknown_products_and_unknown_provinces_are_refused()
+    public async Task Drafts_unknown_products_unknown_provinces_and_communes_of_another_province_are_refused()
     {
         var cooperative = await Platform.AddCooperativeAsync();
         var draft = await Platform.AddProductAsync(cooperative, "ban-nhap", publish: false);
@@ -115,6 +116,11 @@ public abstract class StockReservationTests(DatabaseKind kind) : DatabaseTest(ki
         var unknownProvince = new CheckoutRequest(CatalogBuilder.Recipient("XX"), PaymentMethod.CashOnDelivery, [new CheckoutLine(product.Id, 1)]);
         Assert.Equal("address.province_unknown", (await Assert.ThrowsAsync<DomainException>(() =>
             Platform.InScopeAsync(sp => sp.GetRequiredService<OrderPlacement>().PlaceAsync(unknownProvince, CancellationToken.None)))).Code);
+        // Phường Ba Đình exists, but in Hà Nội, not in Thái Nguyên.
+        var wrongCommune = new CheckoutRequest(CatalogBuilder.Recipient() with { Address = new Address("TN", "Phường Ba Đình", "Thôn Nà Hán") },
+            PaymentMethod.CashOnDelivery, [new CheckoutLine(product.Id, 1)]);
+        Assert.Equal("address.commune_unknown", (await Assert.ThrowsAsync<DomainException>(() =>
+            Platform.InScopeAsync(sp => sp.GetRequiredService<OrderPlacement>().PlaceAsync(wrongCommune, CancellationToken.None)))).Code);
         Assert.Equal(10, await StockOfAsync(product.Id));
     }
 

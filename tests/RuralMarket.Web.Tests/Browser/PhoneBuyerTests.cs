@@ -27,6 +27,20 @@ public sealed class PhoneBuyerTests : IUsesChromium
     }
 
     [ServiceFact]
+    public async Task With_javascript_choosing_a_province_lists_its_communes_without_reloading()
+    {
+        await using var session = await PhoneSession.OpenAsync(javaScript: true);
+        var page = session.Page;
+
+        await page.GotoAsync("/account/register");
+        await Assertions.Expect(page.Locator("button:has-text('Hiện danh sách xã/phường của tỉnh này')")).ToBeHiddenAsync();
+        await page.SelectOptionAsync("#Form_ProvinceCode", "TN");
+
+        await Assertions.Expect(page.Locator("#Form_Commune option[value='Xã Phủ Thông']")).ToHaveCountAsync(1);
+        Assert.Equal(93, await page.Locator("#Form_Commune option").CountAsync());
+    }
+
+    [ServiceFact]
     public async Task Search_mien_dong_then_order_cash_on_delivery_track_it_and_cancel()
     {
         await using var session = await PhoneSession.OpenAsync(javaScript: false);
@@ -48,7 +62,10 @@ public sealed class PhoneBuyerTests : IUsesChromium
         await page.FillAsync("#Form_Name", "Nguyễn Thị Lan");
         await page.FillAsync("#Form_Phone", "0912 345 678");
         await page.SelectOptionAsync("#Form_ProvinceCode", "HN");
-        await page.FillAsync("#Form_Commune", "Phường Ba Đình");
+        // Without JavaScript the form asks the server for Hà Nội's communes, keeping what was typed.
+        await page.ClickAsync("button:has-text('Hiện danh sách xã/phường của tỉnh này')");
+        await Assertions.Expect(page.Locator("#Form_Name")).ToHaveValueAsync("Nguyễn Thị Lan");
+        await page.SelectOptionAsync("#Form_Commune", "Phường Ba Đình");
         await page.FillAsync("#Form_Street", "12 Phan Đình Phùng");
         await page.ClickAsync("button:has-text('Xác nhận đặt hàng')");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Đặt hàng thành công");

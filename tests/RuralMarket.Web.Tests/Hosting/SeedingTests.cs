@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RuralMarket.Data;
 
 namespace RuralMarket.Web.Tests.Hosting;
@@ -21,11 +22,27 @@ public class SeedingTests
         }
         var afterSecond = await SnapshotAsync(folder);
 
-        Assert.Equal((34, 8, 45), (afterFirst.Provinces, afterFirst.Cooperatives, afterFirst.Products));
+        Assert.Equal((34, 3321, 8, 45), (afterFirst.Provinces, afterFirst.Communes, afterFirst.Cooperatives, afterFirst.Products));
         Assert.Equal(afterFirst, afterSecond);
     }
 
-    private sealed record Snapshot(int Provinces, int Cooperatives, int Households, int Products, long VersionSum, long StockSum, int OutboxMessages);
+    [Fact]
+    public async Task Every_province_has_communes_and_every_seeded_cooperative_is_in_a_real_commune_of_its_province()
+    {
+        await using var app = await RuralMarketApp.CreateAsync();
+        await app.ReadyClientAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuralMarketDbContext>();
+
+        var provincesWithout = await db.Provinces.Where(p => !db.Communes.Any(c => c.ProvinceCode == p.Code)).Select(p => p.Name).ToListAsync();
+        var cooperatives = await db.Cooperatives.AsNoTracking().ToListAsync();
+        var communes = (await db.Communes.AsNoTracking().ToListAsync()).Select(c => (c.ProvinceCode, c.Name)).ToHashSet();
+
+        Assert.Empty(provincesWithout);
+        Assert.All(cooperatives, c => Assert.Contains((c.Address.ProvinceCode, c.Address.Commune), communes));
+    }
+
+    private sealed record Snapshot(int Provinces, int Communes, int Cooperatives, int Households, int Products, long VersionSum, long StockSum, int OutboxMessages);
 
     private static async Task<Snapshot> SnapshotAsync(string folder)
     {
@@ -36,6 +53,7 @@ public class SeedingTests
         var products = await db.Products.AsNoTracking().ToListAsync();
         return new Snapshot(
             await db.Provinces.CountAsync(),
+            await db.Communes.CountAsync(),
             cooperatives.Count,
             cooperatives.Sum(c => c.Households.Count),
             products.Count,

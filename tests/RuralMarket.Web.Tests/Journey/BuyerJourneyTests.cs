@@ -154,6 +154,7 @@ public sealed partial class BuyerJourneyTests() : WebAppTest(DatabaseKind.Sqlite
     [InlineData("", "0912345678", "HN", "Vui lòng điền ô này.")]
     [InlineData("Nguyễn Thị Lan", "0912345678", "XX", "Vui lòng chọn tỉnh, thành phố trong danh sách.")]
     [InlineData("Nguyễn Thị Lan", "0912345678", "", "Vui lòng chọn tỉnh, thành phố trong danh sách.")]
+    [InlineData("Nguyễn Thị Lan", "0912345678", "TN", "Vui lòng chọn xã/phường trong danh sách của tỉnh/thành phố đã chọn.")]
     public async Task Bad_checkout_details_get_a_message_beside_the_field_and_store_nothing(string name, string phone, string province, string message)
     {
         await AddAsync("mien-dong-vi-huong", 1);

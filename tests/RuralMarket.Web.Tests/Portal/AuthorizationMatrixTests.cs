@@ -31,6 +31,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/cart"] = Rule.Public, ["/checkout"] = Rule.Public, ["/checkout/confirmation"] = Rule.Public, ["/orders/{token}"] = Rule.Public,
         ["/error/{status:int?}"] = Rule.Public, ["/healthz"] = Rule.Public, ["/readyz"] = Rule.Public, ["/media/{**key}"] = Rule.Public,
         ["/culture"] = Rule.Public, ["/api/v1/products"] = Rule.Public, ["/api/v1/products/suggest"] = Rule.Public,
+        ["/api/v1/provinces/{code}/communes"] = Rule.Public,
         ["/openapi/{documentName}.json"] = Rule.Public, ["/account/login"] = Rule.Public, ["/account/logout"] = Rule.Public,
         ["/account/register"] = Rule.Public,
         ["/portal"] = Rule.SignedIn,

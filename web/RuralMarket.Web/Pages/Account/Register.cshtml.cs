@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
+using RuralMarket.Data.Geography;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Web.Accounts;
+using RuralMarket.Web.Geography;
 using RuralMarket.Web.Portal;
 using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
 
@@ -47,7 +49,7 @@ public sealed class RegistrationForm
 /// products reach the storefront; meanwhile the manager can fill in the profile, households and products.
 /// </summary>
 [EnableRateLimiting(AccessPolicies.SignInRateLimit)]
-public sealed class RegisterModel(RuralMarketDbContext db, StaffAccounts staff, SignInNames names, SignInManager<Data.Accounts.Account> signIn,
+public sealed class RegisterModel(RuralMarketDbContext db, AdministrativeUnits units, StaffAccounts staff, SignInNames names, SignInManager<Data.Accounts.Account> signIn,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -57,11 +59,20 @@ public sealed class RegisterModel(RuralMarketDbContext db, StaffAccounts staff, 
 
     public IReadOnlyList<Province> Provinces { get; private set; } = [];
 
+    public IReadOnlyList<Commune> Communes { get; private set; } = [];
+
+    public AddressFields AddressFields => new("Form", Form.ProvinceCode, Form.Commune, Form.Street, Provinces, Communes,
+        Errors[nameof(RegistrationForm.ProvinceCode)], Errors[nameof(RegistrationForm.Commune)], Errors[nameof(RegistrationForm.Street)]);
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        if (AddressFields.RefreshRequested(Request))
+        {
+            return Page();
+        }
         var fields = RegistrationForm.FieldOfCode;
         var now = clock.GetUtcNow();
         var address = Provinces.Any(p => p.Code == Form.ProvinceCode)
@@ -70,6 +81,11 @@ public sealed class RegisterModel(RuralMarketDbContext db, StaffAccounts staff, 
         if (address is null)
         {
             Errors.Add(nameof(RegistrationForm.ProvinceCode), "form.error.choose");
+        }
+        else if (Communes.All(c => c.Name != address.Commune))
+        {
+            Errors.Add(nameof(RegistrationForm.Commune), "checkout.error.commune");
+            address = null;
         }
         var userName = Errors.Capture(() => SignInNames.UserNameOf(Form.SignInName), fields);
         var managerName = Errors.Capture(() => DomainText.Require(Form.ManagerName, "account.display_name", 100), fields);
@@ -120,7 +136,9 @@ public sealed class RegisterModel(RuralMarketDbContext db, StaffAccounts staff, 
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Provinces = (await db.Provinces.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList();
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Provinces = await units.ProvincesAsync(cancellationToken);
+        Communes = Provinces.Any(p => p.Code == Form.ProvinceCode) ? await units.CommunesAsync(Form.ProvinceCode, cancellationToken) : [];
+    }
 }

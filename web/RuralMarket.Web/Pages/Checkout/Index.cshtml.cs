@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using RuralMarket.Data;
+using RuralMarket.Data.Geography;
 using RuralMarket.Data.Orders;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Web.Cart;
+using RuralMarket.Web.Geography;
 
 namespace RuralMarket.Web.Pages.Checkout;
 
@@ -30,7 +30,7 @@ public sealed class CheckoutForm
 }
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RuralMarket.Web.Hosting.CheckoutLimits.PolicyName)]
-public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlacement placement, RuralMarketDbContext db) : PageModel
+public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlacement placement, AdministrativeUnits units) : PageModel
 {
     /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
     private const int MaxFieldLength = 1_000;
@@ -41,6 +41,12 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
     public CartSummary Summary { get; private set; } = new([], []);
 
     public IReadOnlyList<Province> Provinces { get; private set; } = [];
+
+    /// <summary>The communes of the province in the form, to choose from.</summary>
+    public IReadOnlyList<Commune> Communes { get; private set; } = [];
+
+    public AddressFields AddressFields => new("Form", Form.ProvinceCode, Form.Commune, Form.Street, Provinces, Communes,
+        ErrorKey(nameof(CheckoutForm.ProvinceCode)), ErrorKey(nameof(CheckoutForm.Commune)), ErrorKey(nameof(CheckoutForm.Street)));
 
     /// <summary>Field name → resource key of its error.</summary>
     public Dictionary<string, string> Errors { get; } = [];
@@ -53,10 +59,10 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
         nameof(CheckoutForm.Name) => Form.Name,
         nameof(CheckoutForm.Phone) => Form.Phone,
         nameof(CheckoutForm.Email) => Form.Email,
-        nameof(CheckoutForm.Commune) => Form.Commune,
-        nameof(CheckoutForm.Street) => Form.Street,
         _ => null,
     };
+
+    private string? ErrorKey(string field) => Errors.GetValueOrDefault(field);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +79,10 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
         {
             return RedirectToPage("/Cart/Index");
         }
+        if (AddressFields.RefreshRequested(Request))
+        {
+            return Page();
+        }
         var recipient = Recipient();
         if (recipient is null)
         {
@@ -87,11 +97,12 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
             Placed = JsonSerializer.Serialize(orders.Select(o => new PlacedOrderLink(o.Code, o.TrackingToken, o.Total.Dong)));
             return RedirectToPage("/Checkout/Confirmation");
         }
-        catch (DomainException error) when (error.Code is "checkout.out_of_stock" or "checkout.product_unavailable" or "address.province_unknown")
+        catch (DomainException error) when (error.Code is "checkout.out_of_stock" or "checkout.product_unavailable" or "address.province_unknown" or "address.commune_unknown")
         {
-            if (error.Code == "address.province_unknown")
+            if (error.Code.StartsWith("address.", StringComparison.Ordinal))
             {
-                Errors[nameof(CheckoutForm.ProvinceCode)] = "checkout.error.province";
+                var field = error.Code == "address.province_unknown" ? nameof(CheckoutForm.ProvinceCode) : nameof(CheckoutForm.Commune);
+                Errors[field] = error.Code == "address.province_unknown" ? "checkout.error.province" : "checkout.error.commune";
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             }
@@ -104,9 +115,8 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         Summary = await pricing.PriceAsync(cart.Read(HttpContext), cancellationToken);
-        Provinces = (await db.Provinces.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal)
-            .ToList();
+        Provinces = await units.ProvincesAsync(cancellationToken);
+        Communes = Provinces.Any(p => p.Code == Form.ProvinceCode) ? await units.CommunesAsync(Form.ProvinceCode, cancellationToken) : [];
         return Summary.Groups.Count > 0 && !Summary.HasProblems;
     }
 
@@ -137,6 +147,11 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
         else
         {
             Capture(() => address = new Address(Form.ProvinceCode, Form.Commune ?? string.Empty, Form.Street ?? string.Empty));
+            if (address is not null && Communes.All(c => c.Name != address.Commune))
+            {
+                Errors[nameof(CheckoutForm.Commune)] = "checkout.error.commune";
+                address = null;
+            }
         }
         if (Errors.Count > 0 || contact is null || address is null)
         {

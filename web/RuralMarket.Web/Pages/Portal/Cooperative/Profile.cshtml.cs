@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
+using RuralMarket.Data.Geography;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Web.Geography;
 using RuralMarket.Web.Portal;
 using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
 
@@ -57,7 +59,7 @@ public sealed class ProfileForm
 /// The cooperative's profile for its manager: name and registration number (fixed once verified), address in the
 /// 2025 two-level form, contact, story in Markdown (shown as the storefront will render it), and the payout account.
 /// </summary>
-public sealed class ProfileModel(RuralMarketDbContext db, TimeProvider clock) : PortalPageModel
+public sealed class ProfileModel(RuralMarketDbContext db, AdministrativeUnits units, TimeProvider clock) : PortalPageModel
 {
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
@@ -68,6 +70,11 @@ public sealed class ProfileModel(RuralMarketDbContext db, TimeProvider clock) : 
 
     public IReadOnlyList<Province> Provinces { get; private set; } = [];
 
+    public IReadOnlyList<Commune> Communes { get; private set; } = [];
+
+    public AddressFields AddressFields => new("Form", Form.ProvinceCode, Form.Commune, Form.Street, Provinces, Communes,
+        Errors[nameof(ProfileForm.ProvinceCode)], Errors[nameof(ProfileForm.Commune)], Errors[nameof(ProfileForm.Street)]);
+
     [FromQuery(Name = "done")]
     public string? Done { get; set; }
 
@@ -75,11 +82,18 @@ public sealed class ProfileModel(RuralMarketDbContext db, TimeProvider clock) : 
     {
         await LoadAsync(tracked: false, cancellationToken);
         Form = ProfileForm.Of(Profile);
+        Communes = await units.CommunesAsync(Form.ProvinceCode, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(tracked: true, cancellationToken);
+        Communes = Provinces.Any(p => p.Code == Form.ProvinceCode) ? await units.CommunesAsync(Form.ProvinceCode, cancellationToken) : [];
+        if (AddressFields.RefreshRequested(Request))
+        {
+            db.ChangeTracker.Clear();
+            return Page();
+        }
         var fields = ProfileForm.FieldOfCode;
         var address = Provinces.Any(p => p.Code == Form.ProvinceCode)
             ? Errors.Capture(() => new Address(Form.ProvinceCode!, Form.Commune ?? string.Empty, Form.Street ?? string.Empty), fields)
@@ -87,6 +101,10 @@ public sealed class ProfileModel(RuralMarketDbContext db, TimeProvider clock) : 
         if (address is null)
         {
             Errors.Add(nameof(ProfileForm.ProvinceCode), "form.error.choose");
+        }
+        else if (Communes.All(c => c.Name != address.Commune))
+        {
+            Errors.Add(nameof(ProfileForm.Commune), "checkout.error.commune");
         }
         var payout = Form.GivesPayout
             ? Errors.Capture(() => new PayoutAccount(Form.BankBin ?? string.Empty, Form.AccountNumber ?? string.Empty, Form.HolderName ?? string.Empty), fields)
@@ -122,7 +140,6 @@ public sealed class ProfileModel(RuralMarketDbContext db, TimeProvider clock) : 
     {
         var cooperatives = tracked ? db.Cooperatives : db.Cooperatives.AsNoTracking();
         Profile = await cooperatives.SingleAsync(c => c.Id == Cooperative.Id, cancellationToken);
-        Provinces = (await db.Provinces.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList();
+        Provinces = await units.ProvincesAsync(cancellationToken);
     }
 }
