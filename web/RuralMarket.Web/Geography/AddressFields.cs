@@ -1,4 +1,5 @@
 using RuralMarket.Domain.Geography;
+using RuralMarket.Web.Portal;
 
 namespace RuralMarket.Web.Geography;
 
@@ -15,6 +16,31 @@ public sealed record AddressFields(
     public const string RefreshField = "refresh";
 
     public const string RefreshValue = "communes";
+
+    private static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>
+    {
+        ["address.province"] = nameof(ProvinceCode), ["address.commune"] = nameof(Commune), ["address.street"] = nameof(Street),
+    };
+
+    /// <summary>
+    /// The address the fields name, or null with each problem recorded beside its field (named ProvinceCode, Commune,
+    /// Street): the province must be one of <see cref="Provinces"/> and the commune one of its <see cref="Communes"/>.
+    /// </summary>
+    public Address? Read(FormErrors errors)
+    {
+        if (Provinces.All(p => p.Code != ProvinceCode))
+        {
+            errors.Add(nameof(ProvinceCode), "form.error.choose");
+            return null;
+        }
+        var address = errors.Capture(() => new Address(ProvinceCode!, Commune ?? string.Empty, Street ?? string.Empty), FieldOfCode);
+        if (address is not null && Communes.All(c => c.Name != address.Commune))
+        {
+            errors.Add(nameof(Commune), "checkout.error.commune");
+            return null;
+        }
+        return address;
+    }
 
     /// <summary>True when the post only asked for the chosen province's communes: nothing is checked or saved.</summary>
     public static bool RefreshRequested(HttpRequest request) =>

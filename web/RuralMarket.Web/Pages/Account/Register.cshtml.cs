@@ -21,7 +21,7 @@ public sealed class RegistrationForm
     public static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>
     {
         ["cooperative.name"] = nameof(Name), ["slug"] = nameof(Name), ["cooperative.registration_number"] = nameof(RegistrationNumber),
-        ["address.commune"] = nameof(Commune), ["address.street"] = nameof(Street), ["cooperative.phone"] = nameof(ContactPhone),
+["cooperative.phone"] = nameof(ContactPhone),
         ["account.display_name"] = nameof(ManagerName), ["account"] = nameof(SignInName),
     };
 
@@ -75,18 +75,7 @@ public sealed class RegisterModel(RuralMarketDbContext db, AdministrativeUnits u
         }
         var fields = RegistrationForm.FieldOfCode;
         var now = clock.GetUtcNow();
-        var address = Provinces.Any(p => p.Code == Form.ProvinceCode)
-            ? Errors.Capture(() => new Address(Form.ProvinceCode!, Form.Commune ?? string.Empty, Form.Street ?? string.Empty), fields)
-            : null;
-        if (address is null)
-        {
-            Errors.Add(nameof(RegistrationForm.ProvinceCode), "form.error.choose");
-        }
-        else if (Communes.All(c => c.Name != address.Commune))
-        {
-            Errors.Add(nameof(RegistrationForm.Commune), "checkout.error.commune");
-            address = null;
-        }
+        var address = AddressFields.Read(Errors);
         var userName = Errors.Capture(() => SignInNames.UserNameOf(Form.SignInName), fields);
         var managerName = Errors.Capture(() => DomainText.Require(Form.ManagerName, "account.display_name", 100), fields);
         if (string.IsNullOrEmpty(Form.Password))

@@ -17,7 +17,6 @@ public sealed class ProfileForm
     public static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>
     {
         ["cooperative.name"] = nameof(Name), ["cooperative.identity_locked"] = nameof(Name), ["cooperative.registration_number"] = nameof(RegistrationNumber),
-        ["address.province"] = nameof(ProvinceCode), ["address.commune"] = nameof(Commune), ["address.street"] = nameof(Street),
         ["cooperative.phone"] = nameof(ContactPhone), ["cooperative.email"] = nameof(ContactEmail), ["cooperative.story"] = nameof(Story),
         ["payout.bank"] = nameof(BankBin), ["payout.account_number"] = nameof(AccountNumber), ["payout.holder_name"] = nameof(HolderName),
     };
@@ -95,17 +94,7 @@ public sealed class ProfileModel(RuralMarketDbContext db, AdministrativeUnits un
             return Page();
         }
         var fields = ProfileForm.FieldOfCode;
-        var address = Provinces.Any(p => p.Code == Form.ProvinceCode)
-            ? Errors.Capture(() => new Address(Form.ProvinceCode!, Form.Commune ?? string.Empty, Form.Street ?? string.Empty), fields)
-            : null;
-        if (address is null)
-        {
-            Errors.Add(nameof(ProfileForm.ProvinceCode), "form.error.choose");
-        }
-        else if (Communes.All(c => c.Name != address.Commune))
-        {
-            Errors.Add(nameof(ProfileForm.Commune), "checkout.error.commune");
-        }
+        var address = AddressFields.Read(Errors);
         var payout = Form.GivesPayout
             ? Errors.Capture(() => new PayoutAccount(Form.BankBin ?? string.Empty, Form.AccountNumber ?? string.Empty, Form.HolderName ?? string.Empty), fields)
             : null;
