@@ -109,6 +109,37 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>Every form on every page that has one, posted without its antiforgery token, is refused with 400.</summary>
+    [Fact]
+    public async Task Every_form_on_every_page_is_refused_without_its_antiforgery_token()
+    {
+        var admin = await _world.ClientAsync("admin");
+        var pages = Rules.Where(r => r.Value != Rule.Public).Select(r => Fill(r.Key, _world.A))
+            .Append("/account/login").Append("/account/register").Where(p => !p.EndsWith("/export", StringComparison.Ordinal));
+        var actions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var html = await admin.GetStringAsync(page);
+            foreach (Match form in PostForm().Matches(html))
+            {
+                var action = form.Groups["action"].Success ? System.Net.WebUtility.HtmlDecode(form.Groups["action"].Value) : page;
+                actions.Add(action.StartsWith('/') ? action : page);
+            }
+        }
+        var failures = new List<string>();
+        foreach (var action in actions)
+        {
+            var response = await admin.PostAsync(action, new FormUrlEncodedContent([]));
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"POST {action} without a token: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(actions.Count >= 15, $"only {actions.Count} forms found");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public async Task A_manager_of_another_cooperative_cannot_change_its_order_by_url_or_by_form()
     {
@@ -165,4 +196,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
 
     [GeneratedRegex("\\{(?<name>\\w+)(:[^}]*)?\\}")]
     private static partial Regex Parameter();
+
+    [GeneratedRegex("<form(?=[^>]*method=\"post\")(?:[^>]*\\saction=\"(?<action>[^\"]*)\")?[^>]*>")]
+    private static partial Regex PostForm();
 }
