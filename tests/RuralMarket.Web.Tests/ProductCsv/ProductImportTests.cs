@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data.Catalog;
 using RuralMarket.Domain.Catalog;
@@ -53,6 +54,7 @@ public sealed class ProductImportTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Contains(Row(4, "Hộ sản xuất", "Không có hộ «Người Lạ» trong HTX."), page, StringComparison.Ordinal);
         Assert.Contains(Row(4, "Ngày hết hạn", "Ngày hết hạn phải sau ngày cấp."), page, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>2</td>", page, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(page, "<tr><td>3</td><td>Nhóm</td>"));
         Assert.Equal(before, await _world.QueryAsync(db => db.Products.CountAsync()));
     }
 

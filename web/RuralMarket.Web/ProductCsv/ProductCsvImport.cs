@@ -54,7 +54,8 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, TimeProvider clock
             var form = Form(row, cooperative, rowProblems);
             var errors = new FormErrors();
             var input = form.Read(cooperative, errors);
-            rowProblems.AddRange(errors.All.Select(e => Problem(row, e.Field, e.Key)));
+            // One problem per cell: a cell the CSV reading already explained (an unknown category, say) is not reported twice.
+            rowProblems.AddRange(errors.All.Select(e => Problem(row, e.Field, e.Key)).Where(p => rowProblems.All(known => known.Column != p.Column)).ToList());
             var stock = Stock(row, rowProblems);
             problems.AddRange(rowProblems);
             if (rowProblems.Count == 0 && input is not null)
