@@ -67,7 +67,7 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, PhotoPipe
             seed.Producers.Select(p => new ProducerShare(SeedIds.For("household", $"{cooperative.Slug}/{p.Key}"), p.Value)).ToList(), now);
         if (seed.Ocop is { } ocop)
         {
-            var level = ocop.Stars == 5 ? IssuingLevel.National : IssuingLevel.Province;
+            var level = OcopCertificate.LevelFor(ocop.Stars);
             var expiresOn = ocop.IssuedOn.AddMonths(OcopCertificate.ValidityMonths).AddDays(-1);
             product.Certify(new OcopCertificate(ocop.Stars, ocop.Number, level, ocop.IssuedOn, expiresOn), now);
             product.ConfirmCertificate(now);

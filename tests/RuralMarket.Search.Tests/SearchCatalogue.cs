@@ -54,7 +54,7 @@ internal sealed class SearchCatalogue
         if (stars is { } s)
         {
             var issued = expired ? new DateOnly(2023, 1, 10) : new DateOnly(2025, 1, 10);
-            product.Certify(new OcopCertificate(s, $"OCOP-{slug}", s == 5 ? IssuingLevel.National : IssuingLevel.Province, issued, issued.AddMonths(36).AddDays(-1)), now);
+            product.Certify(new OcopCertificate(s, $"OCOP-{slug}", OcopCertificate.LevelFor(s), issued, issued.AddMonths(36).AddDays(-1)), now);
             product.ConfirmCertificate(now);
         }
         if (stock > 0)

@@ -17,6 +17,9 @@ public sealed class OcopCertificate
 {
     public const int ValidityMonths = 36;
 
+    /// <summary>How many days before expiry the cooperative, the admin and buyers are warned.</summary>
+    public const int WarningDays = 60;
+
     private OcopCertificate()
     {
         Number = string.Empty;
@@ -28,7 +31,7 @@ public sealed class OcopCertificate
         {
             throw new DomainException("ocop.stars_out_of_range", $"OCOP stars must be 3 to 5, not {stars}.");
         }
-        var expectedLevel = stars == 5 ? IssuingLevel.National : IssuingLevel.Province;
+        var expectedLevel = LevelFor(stars);
         if (level != expectedLevel)
         {
             throw new DomainException("ocop.wrong_level", $"A {stars}-star certificate is issued at {expectedLevel} level, not {level}.");
@@ -57,6 +60,12 @@ public sealed class OcopCertificate
     public DateOnly IssuedOn { get; private set; }
 
     public DateOnly ExpiresOn { get; private set; }
+
+    /// <summary>Who issues a certificate of this many stars.</summary>
+    public static IssuingLevel LevelFor(int stars) => stars == 5 ? IssuingLevel.National : IssuingLevel.Province;
+
+    /// <summary>Not yet expired on <paramref name="day"/>, but expiring within <see cref="WarningDays"/>.</summary>
+    public bool ExpiresSoonOn(DateOnly day) => day <= ExpiresOn && ExpiresOn <= day.AddDays(WarningDays);
 
     public bool SameAs(OcopCertificate other) =>
         Stars == other.Stars && Number == other.Number && Level == other.Level && IssuedOn == other.IssuedOn && ExpiresOn == other.ExpiresOn;

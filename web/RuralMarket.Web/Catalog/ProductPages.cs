@@ -24,9 +24,6 @@ public sealed record CooperativeSummary(string Slug, string Name, string Provinc
 /// </summary>
 public sealed class ProductPages(RuralMarketDbContext db, TimeProvider clock)
 {
-    /// <summary>A certificate within this many days of expiry is flagged.</summary>
-    public const int ExpiryWarningDays = 60;
-
     public async Task<ProductView?> FindProductAsync(string slug, CancellationToken cancellationToken)
     {
         var product = await db.Products.AsNoTracking()
@@ -103,6 +100,6 @@ public sealed class ProductPages(RuralMarketDbContext db, TimeProvider clock)
         var today = VietnamCalendar.Today(clock);
         var valid = product.HasValidOcopOn(today);
         return new CertificateView(certificate.Stars, certificate.Number, certificate.Level, certificate.IssuedOn, certificate.ExpiresOn,
-            valid, valid && certificate.ExpiresOn <= today.AddDays(ExpiryWarningDays));
+            valid, valid && certificate.ExpiresSoonOn(today));
     }
 }

@@ -119,7 +119,8 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, TimeProvider clock
             Name = row[nameof(ProductForm.Name)], Description = row[nameof(ProductForm.Description)], NetWeightGrams = row[nameof(ProductForm.NetWeightGrams)],
             Origin = row[nameof(ProductForm.Origin)], Harvest = row[nameof(ProductForm.Harvest)], Price = row[nameof(ProductForm.Price)],
             Certified = stars.Length > 0, Stars = stars, CertificateNumber = row[nameof(ProductForm.CertificateNumber)],
-            Level = (stars == "5" ? IssuingLevel.National : IssuingLevel.Province).ToString(),
+            // The file has no level column: it follows from the stars (any other stars fail on their own).
+            Level = OcopCertificate.LevelFor(int.TryParse(stars, out var starCount) ? starCount : 0).ToString(),
             IssuedOn = row[nameof(ProductForm.IssuedOn)], ExpiresOn = row[nameof(ProductForm.ExpiresOn)],
             Category = ProductCsvColumns.Parse<ProductCategory>(row[nameof(ProductForm.Category)], ProductCsvColumns.NameOf)?.ToString() ?? string.Empty,
             Unit = ProductCsvColumns.Parse<SalesUnit>(row[nameof(ProductForm.Unit)], ProductCsvColumns.NameOf)?.ToString() ?? string.Empty,

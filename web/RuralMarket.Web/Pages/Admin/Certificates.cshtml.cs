@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +19,6 @@ public sealed record CertificateToCheck(Guid ProductId, string ProductName, stri
 /// </summary>
 public sealed class CertificatesModel(RuralMarketDbContext db, TimeProvider clock) : PageModel
 {
-    public const int ExpiryWarningDays = 60;
-
     public IReadOnlyList<CertificateToCheck> Waiting { get; private set; } = [];
 
     public IReadOnlyList<CertificateToCheck> Expiring { get; private set; } = [];
@@ -49,9 +46,8 @@ public sealed class CertificatesModel(RuralMarketDbContext db, TimeProvider cloc
         try
         {
             change(product, now);
-            var adminId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-            var adminName = User.FindFirstValue(AccountClaims.DisplayName) ?? User.Identity?.Name ?? string.Empty;
-            db.ActivityLog.Add(new ActivityEntry(product.CooperativeId, adminId, adminName, AccountRoles.Admin, action, product.Name, now));
+            db.ActivityLog.Add(new ActivityEntry(product.CooperativeId, AccountClaims.AccountIdOf(User)!.Value, AccountClaims.DisplayNameOf(User),
+                AccountRoles.Admin, action, product.Name, now));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainException error)
@@ -68,7 +64,7 @@ public sealed class CertificatesModel(RuralMarketDbContext db, TimeProvider cloc
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Today = VietnamCalendar.Today(clock);
-        var horizon = Today.AddDays(ExpiryWarningDays);
+        var horizon = Today.AddDays(OcopCertificate.WarningDays);
         var rows = await (from p in db.Products.AsNoTracking()
                           join c in db.Cooperatives.AsNoTracking() on p.CooperativeId equals c.Id
                           where p.Certificate != null && p.Status != ProductStatus.Archived

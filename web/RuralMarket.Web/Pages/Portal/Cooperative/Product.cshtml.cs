@@ -14,8 +14,6 @@ namespace RuralMarket.Web.Pages.Portal.Cooperative;
 // Kestrel's 30 MB default stays the hard cap; up to it, the pipeline answers a too-large photo beside the field.
 public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, TimeProvider clock) : PortalPageModel
 {
-    public const int CertificateWarningDays = 60;
-
     public const int AdjustmentsShown = 20;
 
     private static readonly HashSet<string> Notices = ["photo_added", "photo_moved", "photo_removed", "published", "archived", "created", "saved", "stock"];
@@ -42,7 +40,7 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
 
     public bool CertificateExpired => Product.Certificate is { } c && c.ExpiresOn < Today;
 
-    public bool CertificateExpiresSoon => Product.Certificate is { } c && !CertificateExpired && c.ExpiresOn <= Today.AddDays(CertificateWarningDays);
+    public bool CertificateExpiresSoon => Product.Certificate?.ExpiresSoonOn(Today) == true;
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
