@@ -11,6 +11,14 @@ public sealed class AccountClaims(UserManager<Account> accounts, RoleManager<Ide
 {
     public const string DisplayName = "display_name";
 
+    /// <summary>The signed-in account's id, or null for a visitor.</summary>
+    public static Guid? AccountIdOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The name the activity log records for the signed-in account.</summary>
+    public static string DisplayNameOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(DisplayName) ?? user.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
+
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
     {
         var identity = await base.GenerateClaimsAsync(user);

@@ -24,26 +24,20 @@ public sealed class SignInNames(UserManager<Account> accounts)
             : VietnamesePhone.Normalize(name, "account.phone");
     }
 
+    /// <summary>The account a sign-in name (phone in any usual form, or e-mail) belongs to; null when it names none.</summary>
     public async Task<Account?> FindAsync(string? signInName)
     {
-        var name = signInName?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > 254)
-        {
-            return null;
-        }
-        if (name.Contains('@', StringComparison.Ordinal))
-        {
-            return await accounts.FindByEmailAsync(name);
-        }
-        string phone;
+        string name;
         try
         {
-            phone = VietnamesePhone.Normalize(name);
+            name = UserNameOf(signInName);
         }
         catch (DomainException)
         {
             return null;
         }
-        return await accounts.Users.FirstOrDefaultAsync(a => a.PhoneNumber == phone || a.UserName == phone);
+        return name.Contains('@', StringComparison.Ordinal)
+            ? await accounts.FindByEmailAsync(name)
+            : await accounts.Users.FirstOrDefaultAsync(a => a.PhoneNumber == name || a.UserName == name);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
@@ -24,7 +23,7 @@ public sealed class CooperativeAccessHandler(RuralMarketDbContext db) : Authoriz
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, CooperativeAccessRequirement requirement)
     {
         if (context.Resource is not HttpContext http || http.GetRouteValue(RouteKey) is not string slug
-            || !Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var accountId))
+            || AccountClaims.AccountIdOf(context.User) is not { } accountId)
         {
             return;
         }
@@ -50,8 +49,8 @@ public sealed class CooperativeAccessHandler(RuralMarketDbContext db) : Authoriz
             }
             actingAs = role == AccessRole.Manager ? AccountRoles.Manager : AccountRoles.Helper;
         }
-        var name = context.User.FindFirstValue(AccountClaims.DisplayName) ?? context.User.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
-        http.Features.Set(new PortalCooperative(cooperative.Id, cooperative.Slug, cooperative.Name, accountId, name, actingAs));
+        http.Features.Set(new PortalCooperative(cooperative.Id, cooperative.Slug, cooperative.Name, accountId,
+            AccountClaims.DisplayNameOf(context.User), actingAs));
         context.Succeed(requirement);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Web.Catalog;
 
 namespace RuralMarket.Web.ProductCsv;
 
@@ -45,8 +46,8 @@ public sealed class ProductCsvExport(RuralMarketDbContext db)
         nameof(Portal.ProductForm.Shares) => ProducerCell.Write(product.Producers.Select(p => (names.GetValueOrDefault(p.HouseholdId) ?? "?", p.Percent))),
         nameof(Portal.ProductForm.Stars) => product.Certificate is { } c ? Number(c.Stars) : string.Empty,
         nameof(Portal.ProductForm.CertificateNumber) => product.Certificate?.Number ?? string.Empty,
-        nameof(Portal.ProductForm.IssuedOn) => product.Certificate?.IssuedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? string.Empty,
-        nameof(Portal.ProductForm.ExpiresOn) => product.Certificate?.ExpiresOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? string.Empty,
+        nameof(Portal.ProductForm.IssuedOn) => product.Certificate is { } c ? DateText.Date(c.IssuedOn) : string.Empty,
+        nameof(Portal.ProductForm.ExpiresOn) => product.Certificate is { } c ? DateText.Date(c.ExpiresOn) : string.Empty,
         _ => throw new InvalidOperationException($"The export has no value for column {field}."),
     };
 

@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using RuralMarket.Web.Accounts;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
 
@@ -17,7 +17,7 @@ public sealed class IndexModel(RuralMarketDbContext db) : PageModel
 
     public async Task OnGetAsync()
     {
-        var accountId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var accountId = AccountClaims.AccountIdOf(User)!.Value;
         Cooperatives = IsAdmin
             ? await db.Cooperatives.AsNoTracking().OrderBy(c => c.Name).Select(c => new PortalChoice(c.Slug, c.Name, AccountRoles.Admin)).ToListAsync()
             : await (from access in db.CooperativeAccess.AsNoTracking()
