@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RuralMarket.Data.Accounts;
 using RuralMarket.Data.Catalog;
 using RuralMarket.Data.Outbox;
+using RuralMarket.Data.Reminders;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
@@ -31,6 +32,10 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<Checkout> Checkouts => Set<Checkout>();
+
+    public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 
     public DbSet<Province> Provinces => Set<Province>();
 
@@ -91,6 +96,7 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
         configurationBuilder.Properties<OrderStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<PaymentMethod>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CancellationReason>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<CheckoutStatus>().HaveConversion<string>().HaveMaxLength(20);
         if (IsSqlite)
         {
             // SQLite has no date type EF can compare in SQL: store UTC ticks, which sort and compare as integers.

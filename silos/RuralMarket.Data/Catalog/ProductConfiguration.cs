@@ -36,6 +36,13 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             photos.InOwnTable("product_photos", "ProductId");
             photos.Ignore(p => p.Variants);
         });
+        builder.OwnsMany(p => p.Reservations, reservations =>
+        {
+            reservations.ToTable("stock_reservations");
+            reservations.WithOwner().HasForeignKey("ProductId");
+            reservations.HasKey("ProductId", nameof(StockReservation.OrderId));
+            reservations.HasIndex(r => r.OrderId);
+        });
     }
 }
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using RuralMarket.Data.Catalog;
 using RuralMarket.Data.Geography;
 using RuralMarket.Data.Media;
 using RuralMarket.Data.Orders;
@@ -59,12 +58,8 @@ public static class DataHostingExtensions
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<DatabaseReadiness>();
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddScoped<StockLedger>();
-        builder.Services.AddScoped<OrderPlacement>();
         builder.Services.AddScoped<AdministrativeUnits>();
-        builder.Services.AddScoped<OrderCancellation>();
         builder.Services.AddSingleton<ShippingFeeTable>();
-        builder.Services.AddSingleton<ReservationExpiry>();
         builder.Services.AddSingleton<OutboxStore>();
         return builder;
     }

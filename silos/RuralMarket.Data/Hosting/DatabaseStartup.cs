@@ -6,13 +6,15 @@ using RuralMarket.Data.Schema;
 namespace RuralMarket.Data.Hosting;
 
 /// <summary>
-/// Brings the database up to date at start-up, then runs the initialisers. Until that has worked the app is not
+/// Brings the database up to date at start-up, waits for the start-up gates (the silo starts only on a current
+/// schema), then runs the initialisers. Until that has worked the app is not
 /// ready (<c>/readyz</c> fails with the reason); a database that is down is retried rather than half-used.
 /// </summary>
 internal sealed partial class DatabaseStartup(
     SchemaMigrator migrator,
     DatabaseReadiness readiness,
     IServiceScopeFactory scopes,
+    IEnumerable<IStartupGate> gates,
     DatabaseOptions options,
     ILogger<DatabaseStartup> logger) : BackgroundService
 {
@@ -25,6 +27,12 @@ internal sealed partial class DatabaseStartup(
             try
             {
                 var applied = await migrator.MigrateAsync(stoppingToken);
+                readiness.MarkMigrated();
+                foreach (var gate in gates)
+                {
+                    readiness.NotReady(gate.Awaiting);
+                    await gate.WaitAsync(stoppingToken);
+                }
                 await using (var scope = scopes.CreateAsyncScope())
                 {
                     foreach (var initializer in scope.ServiceProvider.GetServices<IDatabaseInitializer>())

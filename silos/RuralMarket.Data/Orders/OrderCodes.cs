@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace RuralMarket.Data.Orders;
 
 /// <summary>Order codes buyers can read out on the phone (no I, L, O, U) and unguessable tracking tokens.</summary>
-internal static class OrderCodes
+public static class OrderCodes
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 

@@ -1,11 +1,12 @@
+using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Domain.Catalog;
 
 /// <summary>
-/// A product of one cooperative, produced by one or more of its member households.
-/// Stock is also reserved and released by single conditional updates in the database
-/// (see RuralMarket.Data's StockLedger); the floor of zero is enforced here and by a CHECK constraint.
+/// A product of one cooperative, produced by one or more of its member households. <see cref="Stock"/> is what can
+/// still be sold: an order's units leave it when they are reserved and come back when the reservation is released.
+/// The floor of zero is enforced here and by a CHECK constraint.
 /// </summary>
 public sealed class Product : AggregateRoot
 {
@@ -15,6 +16,7 @@ public sealed class Product : AggregateRoot
 
     private readonly List<ProducerShare> _producers = [];
     private readonly List<ProductPhoto> _photos = [];
+    private readonly List<StockReservation> _reservations = [];
 
     private Product()
     {
@@ -58,6 +60,12 @@ public sealed class Product : AggregateRoot
 
     public IReadOnlyList<ProductPhoto> Photos => _photos;
 
+    /// <summary>Units held for orders that are neither packed nor cancelled yet.</summary>
+    public IReadOnlyList<StockReservation> Reservations => _reservations;
+
+    /// <summary>"For sale": published, by a cooperative the platform has verified.</summary>
+    public bool IsForSale(bool sellerVerified) => Status == ProductStatus.Published && sellerVerified;
+
     public ProductListing Listing => new(Name, Description, Category, Unit, NetWeightGrams, Origin, Harvest);
 
     public static Product Create(Guid id, Guid cooperativeId, string slug, ProductListing listing, Money price, DateTimeOffset now)
@@ -74,6 +82,30 @@ public sealed class Product : AggregateRoot
         product.Price = RequireSellablePrice(price);
         product.Changed(now);
         return product;
+    }
+
+    /// <summary>A draft product as described; stock and photos come after.</summary>
+    public static Product Create(Guid id, Guid cooperativeId, string slug, ProductDetails details, DateTimeOffset now)
+    {
+        var product = Create(id, cooperativeId, slug, details.Listing, details.Price, now);
+        product.Describe(details, now);
+        return product;
+    }
+
+    /// <summary>Makes the product say what the details say; a certificate left out is removed.</summary>
+    public void Describe(ProductDetails details, DateTimeOffset now)
+    {
+        Revise(details.Listing, now);
+        ChangePrice(details.Price, now);
+        AssignProducers(details.Producers, now);
+        if (details.Certificate is { } certificate)
+        {
+            Certify(certificate, now);
+        }
+        else
+        {
+            RemoveCertificate(now);
+        }
     }
 
     public void Revise(ProductListing listing, DateTimeOffset now)
@@ -104,6 +136,59 @@ public sealed class Product : AggregateRoot
         Stock = (int)stock;
         Changed(now);
     }
+
+    /// <summary>
+    /// Holds units for an order. Asking again for the same order answers the units already held, so a checkout that
+    /// is resumed after a crash never takes them twice. Selling the last unit raises <see cref="ProductChanged"/>
+    /// (search shows it out of stock).
+    /// </summary>
+    public StockReservation Reserve(Guid orderId, int quantity, bool sellerVerified, DateTimeOffset now)
+    {
+        if (_reservations.Find(r => r.OrderId == orderId) is { } held)
+        {
+            return held;
+        }
+        if (quantity is < 1 or > OrderLine.MaxQuantity)
+        {
+            throw new DomainException("order.quantity_out_of_range", $"Quantity must be 1 to {OrderLine.MaxQuantity}, not {quantity}.");
+        }
+        if (!IsForSale(sellerVerified))
+        {
+            throw new DomainException("checkout.product_unavailable", $"Product {Id} is not for sale.");
+        }
+        if (quantity > Stock)
+        {
+            throw new OutOfStockException(Id, Name);
+        }
+        var reservation = new StockReservation(orderId, quantity, now);
+        _reservations.Add(reservation);
+        Stock -= quantity;
+        if (Stock == 0)
+        {
+            Changed(now);
+        }
+        return reservation;
+    }
+
+    /// <summary>Gives an order's units back (it was cancelled or expired). Releasing twice, or what was never held, changes nothing.</summary>
+    public int Release(Guid orderId, DateTimeOffset now)
+    {
+        if (_reservations.Find(r => r.OrderId == orderId) is not { } held)
+        {
+            return 0;
+        }
+        _reservations.Remove(held);
+        var wasSoldOut = Stock == 0;
+        Stock += held.Quantity;
+        if (wasSoldOut)
+        {
+            Changed(now);
+        }
+        return held.Quantity;
+    }
+
+    /// <summary>The order was packed: its units are sold for good and no longer held. Unknown orders change nothing.</summary>
+    public void Fulfil(Guid orderId) => _reservations.RemoveAll(r => r.OrderId == orderId);
 
     public void AssignProducers(IReadOnlyCollection<ProducerShare> shares, DateTimeOffset now)
     {

@@ -216,6 +216,8 @@ public sealed record OrderRecipient(BuyerContact Contact, Address Address, strin
 public sealed class IllegalOrderTransitionException(string code, OrderStatus from, OrderStatus to)
     : DomainException("order.illegal_transition", $"Order {code} cannot go from {from} to {to}.")
 {
+    public string OrderCode { get; } = code;
+
     public OrderStatus From { get; } = from;
 
     public OrderStatus To { get; } = to;

@@ -1,0 +1,51 @@
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Grains.Catalog;
+
+/// <summary>The single writer of one product (keyed by its id): its listing, price, photos, status, stock and reservations.</summary>
+public interface IProductGrain : IGrainWithGuidKey
+{
+    Task CreateAsync(Guid cooperativeId, string slug, ProductDetails details, Actor actor);
+
+    Task DescribeAsync(ProductDetails details, Actor actor);
+
+    /// <summary>Changes stock by hand; the change and its log entry are stored together. Answers the stock after it.</summary>
+    Task<int> AdjustStockAsync(int delta, StockAdjustmentReason reason, string? note, Actor actor);
+
+    Task AddPhotoAsync(PhotoVariants photo, Actor actor);
+
+    Task MovePhotoAsync(Guid photoId, int position, Actor actor);
+
+    Task<PhotoVariants> RemovePhotoAsync(Guid photoId, Actor actor);
+
+    Task PublishAsync(Actor actor);
+
+    Task ArchiveAsync(Actor actor);
+
+    Task ConfirmCertificateAsync(Actor actor);
+
+    Task WithdrawCertificateAsync(Actor actor);
+
+    /// <summary>
+    /// Holds units for an order and answers what the order line needs (price, name, weight, cooperative), or refuses
+    /// with the domain's error. Asking again for the same order answers the same reservation.
+    /// </summary>
+    Task<ReservedLine> ReserveAsync(Guid orderId, int quantity);
+
+    /// <summary>Gives an order's units back; harmless when repeated. Answers how many came back.</summary>
+    Task<int> ReleaseAsync(Guid orderId);
+
+    /// <summary>The order was packed: its units are sold for good.</summary>
+    Task FulfilAsync(Guid orderId);
+}
+
+/// <summary>A reservation as the order line needs it: prices and names always come from the product, never from the buyer.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReservedLine(
+    [property: Id(0)] Guid ProductId,
+    [property: Id(1)] Guid CooperativeId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] Money UnitPrice,
+    [property: Id(4)] int Quantity,
+    [property: Id(5)] int UnitWeightGrams);

@@ -1,0 +1,28 @@
+using RuralMarket.Domain.Orders;
+
+namespace RuralMarket.Grains.Orders;
+
+/// <summary>The single writer of one order (keyed by its id): every step of its lifecycle, and the stock it holds.</summary>
+public interface IOrderGrain : IGrainWithGuidKey
+{
+    /// <summary>Places the order from reserved lines. Placing it again (a resumed checkout) answers the order already placed.</summary>
+    Task<PlacedOrder> PlaceAsync(OrderPlacement placement);
+
+    Task ConfirmAsync(Actor actor);
+
+    Task PackAsync(Actor actor);
+
+    /// <summary>Cancels before packing and returns the stock: by the buyer (tracking link) or by the cooperative, with its reason.</summary>
+    Task CancelAsync(CancellationReason reason, string note, Actor actor);
+
+    /// <summary>Ends an unpaid prepaid order whose payment window has passed. False (and nothing changed) when it has not.</summary>
+    Task<bool> ExpireAsync();
+}
+
+[GenerateSerializer, Immutable]
+public sealed record OrderPlacement(
+    [property: Id(0)] OrderIdentity Identity,
+    [property: Id(1)] Guid CooperativeId,
+    [property: Id(2)] OrderRecipient Recipient,
+    [property: Id(3)] PaymentMethod PaymentMethod,
+    [property: Id(4)] IReadOnlyList<OrderLine> Lines);

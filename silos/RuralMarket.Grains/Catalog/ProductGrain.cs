@@ -1,0 +1,99 @@
+using RuralMarket.Data.Catalog;
+using RuralMarket.Domain.Catalog;
+using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Cooperatives;
+using RuralMarket.Grains.Storage;
+
+namespace RuralMarket.Grains.Catalog;
+
+public sealed class ProductGrain(
+    [PersistentState("product", TableGrainStorage.Name)] IPersistentState<AggregateState<Product>> state,
+    IGrainFactory grains,
+    TimeProvider clock) : AggregateGrain<Product>(state, clock), IProductGrain
+{
+    protected override string NotFoundCode => "product.not_found";
+
+    public async Task CreateAsync(Guid cooperativeId, string slug, ProductDetails details, Actor actor)
+    {
+        await grains.GetGrain<ICooperativeGrain>(cooperativeId).RequireActiveMembersAsync([.. details.Producers.Select(p => p.HouseholdId)]);
+        await ChangeAsync(now =>
+        {
+            Start(Product.Create(this.GetPrimaryKey(), cooperativeId, slug, details, now));
+            Activity(actor, "product.created", now);
+        });
+    }
+
+    public async Task DescribeAsync(ProductDetails details, Actor actor)
+    {
+        await Cooperative.RequireActiveMembersAsync([.. details.Producers.Select(p => p.HouseholdId)]);
+        await ChangeAsync(now =>
+        {
+            Aggregate.Describe(details, now);
+            Activity(actor, "product.revised", now);
+        });
+    }
+
+    public Task<int> AdjustStockAsync(int delta, StockAdjustmentReason reason, string? note, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            var product = Aggregate;
+            // The log entry checks reason and note before the stock moves.
+            var entry = new StockAdjustment(product.Id, delta, Math.Max(0, product.Stock + delta), reason, note, actor.AccountId, actor.Name, actor.ActingAs, now);
+            product.AdjustStock(delta, now);
+            Record(entry);
+            RecordActivity(product.CooperativeId, actor, "stock.adjusted", $"{product.Name} ({delta:+#;-#;0})", now);
+            return product.Stock;
+        });
+
+    public Task AddPhotoAsync(PhotoVariants photo, Actor actor) => Change(actor, "photo.added", (p, now) => p.AddPhoto(photo, now));
+
+    public Task MovePhotoAsync(Guid photoId, int position, Actor actor) => Change(actor, "photo.moved", (p, now) => p.MovePhoto(photoId, position, now));
+
+    public Task<PhotoVariants> RemovePhotoAsync(Guid photoId, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            var removed = Aggregate.RemovePhoto(photoId, now);
+            Activity(actor, "photo.removed", now);
+            return removed;
+        });
+
+    public Task PublishAsync(Actor actor) => Change(actor, "product.published", (p, now) => p.Publish(now));
+
+    public Task ArchiveAsync(Actor actor) => Change(actor, "product.archived", (p, now) => p.Archive(now));
+
+    public Task ConfirmCertificateAsync(Actor actor) => Change(actor, "certificate.confirmed", (p, now) => p.ConfirmCertificate(now));
+
+    public Task WithdrawCertificateAsync(Actor actor) => Change(actor, "certificate.withdrawn", (p, now) => p.WithdrawCertificate(now));
+
+    public async Task<ReservedLine> ReserveAsync(Guid orderId, int quantity)
+    {
+        if (!Exists)
+        {
+            throw new DomainException("checkout.product_unavailable", $"Product {this.GetPrimaryKey()} is not for sale.");
+        }
+        var sellerVerified = await Cooperative.IsVerifiedAsync();
+        return await ChangeAsync(now =>
+        {
+            var product = Aggregate;
+            var held = product.Reserve(orderId, quantity, sellerVerified, now);
+            return new ReservedLine(product.Id, product.CooperativeId, product.Name, product.Price, held.Quantity, product.NetWeightGrams);
+        }, validatesFirst: true);
+    }
+
+    public Task<int> ReleaseAsync(Guid orderId) =>
+        Exists ? ChangeAsync(now => Aggregate.Release(orderId, now), validatesFirst: true) : Task.FromResult(0);
+
+    public Task FulfilAsync(Guid orderId) =>
+        Exists ? ChangeAsync(_ => Aggregate.Fulfil(orderId), validatesFirst: true) : Task.CompletedTask;
+
+    private ICooperativeGrain Cooperative => grains.GetGrain<ICooperativeGrain>(Aggregate.CooperativeId);
+
+    private Task Change(Actor actor, string action, Action<Product, DateTimeOffset> change) =>
+        ChangeAsync(now =>
+        {
+            change(Aggregate, now);
+            Activity(actor, action, now);
+        });
+
+    private void Activity(Actor actor, string action, DateTimeOffset now) => RecordActivity(Aggregate.CooperativeId, actor, action, Aggregate.Name, now);
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Options;
+using RuralMarket.Data.Orders;
+using RuralMarket.Domain.Orders;
+using RuralMarket.Grains.Catalog;
+using RuralMarket.Grains.Storage;
+
+namespace RuralMarket.Grains.Orders;
+
+/// <summary>
+/// One order's lifecycle. A prepaid order holds its stock until its payment window passes: a reminder wakes the grain
+/// then (a slow sweep backs it up), and a late or repeated tick changes nothing. The order is stored first and its
+/// stock returned after, so a crash in between leaves units held for a cancelled order, which releasing again returns.
+/// </summary>
+public sealed class OrderGrain(
+    [PersistentState("order", TableGrainStorage.Name)] IPersistentState<AggregateState<Order>> state,
+    IGrainFactory grains,
+    ShippingFeeTable shipping,
+    IOptions<OrderOptions> options,
+    TimeProvider clock) : AggregateGrain<Order>(state, clock), IOrderGrain, IRemindable
+{
+    public const string PaymentWindowReminder = "payment-window";
+
+    protected override string NotFoundCode => "order.not_found";
+
+    public async Task<PlacedOrder> PlaceAsync(OrderPlacement placement)
+    {
+        if (!Exists)
+        {
+            var fee = shipping.FeeFor(placement.Lines.Sum(l => l.WeightGrams));
+            await ChangeAsync(now => Start(Order.Place(placement.Identity, placement.CooperativeId, placement.Recipient, placement.PaymentMethod,
+                placement.Lines, fee, now, options.Value.PaymentWindow)));
+        }
+        var order = Aggregate;
+        if (order.ReservationExpiresAt is { } expiry && order.Status == OrderStatus.Placed)
+        {
+            var due = expiry - Clock.GetUtcNow();
+            await this.RegisterOrUpdateReminder(PaymentWindowReminder, due > TimeSpan.Zero ? due : TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        }
+        return new PlacedOrder(order.Id, order.Code, order.TrackingToken, order.CooperativeId, order.Total);
+    }
+
+    public Task ConfirmAsync(Actor actor) =>
+        ChangeAsync(now =>
+        {
+            Aggregate.Confirm(now);
+            Activity(actor, "order.confirmed", now);
+        });
+
+    public async Task PackAsync(Actor actor)
+    {
+        await ChangeAsync(now =>
+        {
+            Aggregate.Pack(now);
+            Activity(actor, "order.packed", now);
+        });
+        await Task.WhenAll(Aggregate.Lines.Select(l => grains.GetGrain<IProductGrain>(l.ProductId).FulfilAsync(this.GetPrimaryKey())));
+    }
+
+    public async Task CancelAsync(CancellationReason reason, string note, Actor actor)
+    {
+        await ChangeAsync(now =>
+        {
+            Aggregate.Cancel(reason, note, now);
+            Activity(actor, reason == CancellationReason.ByCooperative ? "order.rejected" : "order.cancelled", now);
+        });
+        await ReleaseStockAsync();
+    }
+
+    public async Task<bool> ExpireAsync()
+    {
+        if (!Exists)
+        {
+            return false;
+        }
+        var expired = await ChangeAsync(now =>
+        {
+            if (!Aggregate.IsReservationExpired(now))
+            {
+                return false;
+            }
+            Aggregate.Expire(now);
+            return true;
+        });
+        if (Aggregate.Status == OrderStatus.Cancelled)
+        {
+            await ReleaseStockAsync();
+        }
+        if (Aggregate.ReservationExpiresAt is null || Aggregate.Status != OrderStatus.Placed)
+        {
+            await ForgetReminderAsync();
+        }
+        return expired;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == PaymentWindowReminder ? ExpireAsync() : Task.CompletedTask;
+
+    private Task ReleaseStockAsync() =>
+        Task.WhenAll(Aggregate.Lines.Select(l => grains.GetGrain<IProductGrain>(l.ProductId).ReleaseAsync(this.GetPrimaryKey())));
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(PaymentWindowReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void Activity(Actor actor, string action, DateTimeOffset now) => RecordActivity(Aggregate.CooperativeId, actor, action, Aggregate.Code, now);
+}
