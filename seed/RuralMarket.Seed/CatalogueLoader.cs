@@ -3,9 +3,11 @@ using Microsoft.Extensions.Logging;
 using RuralMarket.Data;
 using RuralMarket.Data.Hosting;
 using RuralMarket.Domain.Catalog;
-using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains;
+using RuralMarket.Grains.Catalog;
+using RuralMarket.Grains.Cooperatives;
 using RuralMarket.Photos;
 
 namespace RuralMarket.Seed;
@@ -15,42 +17,33 @@ namespace RuralMarket.Seed;
 /// OCOP certificate. Anything whose slug already exists is left alone, so loading twice changes nothing; a seed
 /// product without any photo (the photo table was rebuilt in 0003) gets its photo back.
 /// </summary>
-internal sealed partial class CatalogueLoader(RuralMarketDbContext db, PhotoPipeline photos, TimeProvider clock, ILogger<CatalogueLoader> logger)
+internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IGrainFactory grains, PhotoPipeline photos, ILogger<CatalogueLoader> logger)
     : IDatabaseInitializer
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         var catalogue = SeedFiles.Read<CatalogueFile>("cooperatives.json");
-        var existingCooperatives = await db.Cooperatives.Select(c => c.Slug).ToListAsync(cancellationToken);
-        var existingProducts = await db.Products.Select(p => p.Slug).ToListAsync(cancellationToken);
+        var existingCooperatives = await db.Cooperatives.AsNoTracking().Select(c => c.Slug).ToListAsync(cancellationToken);
+        var existingProducts = await db.Products.AsNoTracking().Select(p => p.Slug).ToListAsync(cancellationToken);
         var seedSlugs = catalogue.Cooperatives.SelectMany(c => c.Products).Select(p => p.Slug).ToList();
-        var withoutPhotos = await db.Products.Where(p => seedSlugs.Contains(p.Slug) && !p.Photos.Any()).ToDictionaryAsync(p => p.Slug, cancellationToken);
+        var withoutPhotos = await db.Products.AsNoTracking().Where(p => seedSlugs.Contains(p.Slug) && !p.Photos.Any())
+            .ToDictionaryAsync(p => p.Slug, p => p.Id, cancellationToken);
         var added = 0;
         foreach (var seed in catalogue.Cooperatives)
         {
-            var now = clock.GetUtcNow();
             if (!existingCooperatives.Contains(seed.Slug))
             {
-                var cooperative = Cooperative.Register(SeedIds.For("cooperative", seed.Slug), seed.Slug, seed.Name, seed.RegistrationNumber,
-                    new Address(seed.ProvinceCode, seed.Commune, seed.Street), seed.Story, now);
-                foreach (var household in seed.Households)
-                {
-                    cooperative.AddHousehold(SeedIds.For("household", $"{seed.Slug}/{household.Key}"), household.HeadName, household.Village,
-                        household.Produces, household.Phone, now);
-                }
-                cooperative.Verify(now);
-                db.Cooperatives.Add(cooperative);
+                await RegisterAsync(seed);
             }
             foreach (var product in seed.Products.Where(p => !existingProducts.Contains(p.Slug)))
             {
-                db.Products.Add(await CreateProductAsync(seed, product, now, cancellationToken));
+                await CreateProductAsync(seed, product, cancellationToken);
                 added++;
             }
             foreach (var product in seed.Products.Where(p => withoutPhotos.ContainsKey(p.Slug)))
             {
-                await AddPhotoAsync(withoutPhotos[product.Slug], product.Slug, now, cancellationToken);
+                await AddPhotoAsync(grains.GetGrain<IProductGrain>(withoutPhotos[product.Slug]), product.Slug, cancellationToken);
             }
-            await db.SaveChangesAsync(cancellationToken);
         }
         if (added > 0)
         {
@@ -58,33 +51,48 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, PhotoPipe
         }
     }
 
-    private async Task<Product> CreateProductAsync(SeedCooperative cooperative, SeedProduct seed, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RegisterAsync(SeedCooperative seed)
     {
-        var listing = new ProductListing(seed.Name, seed.Description, seed.Category, seed.Unit, seed.NetWeightGrams, seed.Origin, seed.Harvest);
-        var product = Product.Create(SeedIds.For("product", seed.Slug), SeedIds.For("cooperative", cooperative.Slug), seed.Slug, listing,
-            Money.FromDong(seed.PriceDong), now);
-        product.AssignProducers(
-            seed.Producers.Select(p => new ProducerShare(SeedIds.For("household", $"{cooperative.Slug}/{p.Key}"), p.Value)).ToList(), now);
-        if (seed.Ocop is { } ocop)
+        var cooperative = grains.GetGrain<ICooperativeGrain>(SeedIds.For("cooperative", seed.Slug));
+        await cooperative.RegisterAsync(new CooperativeRegistration(seed.Slug, seed.Name, seed.RegistrationNumber,
+            new Address(seed.ProvinceCode, seed.Commune, seed.Street), string.Empty, seed.Story), Actor.Platform);
+        foreach (var household in seed.Households)
         {
-            var level = OcopCertificate.LevelFor(ocop.Stars);
-            var expiresOn = ocop.IssuedOn.AddMonths(OcopCertificate.ValidityMonths).AddDays(-1);
-            product.Certify(new OcopCertificate(ocop.Stars, ocop.Number, level, ocop.IssuedOn, expiresOn), now);
-            product.ConfirmCertificate(now);
+            await cooperative.AddHouseholdAsync(SeedIds.For("household", $"{seed.Slug}/{household.Key}"),
+                new HouseholdDetails(household.HeadName, household.Village, household.Produces, household.Phone), Actor.Platform);
         }
-        await AddPhotoAsync(product, seed.Slug, now, cancellationToken);
-        if (seed.Stock > 0)
-        {
-            product.AdjustStock(seed.Stock, now);
-        }
-        product.Publish(now);
-        return product;
+        await cooperative.VerifyAsync(Actor.Platform);
     }
 
-    private async Task AddPhotoAsync(Product product, string slug, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CreateProductAsync(SeedCooperative cooperative, SeedProduct seed, CancellationToken cancellationToken)
+    {
+        var listing = new ProductListing(seed.Name, seed.Description, seed.Category, seed.Unit, seed.NetWeightGrams, seed.Origin, seed.Harvest);
+        var producers = seed.Producers.Select(p => new ProducerShare(SeedIds.For("household", $"{cooperative.Slug}/{p.Key}"), p.Value)).ToList();
+        OcopCertificate? certificate = null;
+        if (seed.Ocop is { } ocop)
+        {
+            var expiresOn = ocop.IssuedOn.AddMonths(OcopCertificate.ValidityMonths).AddDays(-1);
+            certificate = new OcopCertificate(ocop.Stars, ocop.Number, OcopCertificate.LevelFor(ocop.Stars), ocop.IssuedOn, expiresOn);
+        }
+        var product = grains.GetGrain<IProductGrain>(SeedIds.For("product", seed.Slug));
+        await product.CreateAsync(SeedIds.For("cooperative", cooperative.Slug), seed.Slug,
+            new ProductDetails(listing, Money.FromDong(seed.PriceDong), producers, certificate), Actor.Platform);
+        if (certificate is not null)
+        {
+            await product.ConfirmCertificateAsync(Actor.Platform);
+        }
+        await AddPhotoAsync(product, seed.Slug, cancellationToken);
+        if (seed.Stock > 0)
+        {
+            await product.AdjustStockAsync(seed.Stock, StockAdjustmentReason.Restock, null, Actor.Platform);
+        }
+        await product.PublishAsync(Actor.Platform);
+    }
+
+    private async Task AddPhotoAsync(IProductGrain product, string slug, CancellationToken cancellationToken)
     {
         await using var image = SeedFiles.Image(slug);
-        product.AddPhoto(await photos.StoreAsync(image, cancellationToken), now);
+        await product.AddPhotoAsync(await photos.StoreAsync(image, cancellationToken), Actor.Platform);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} products of the illustrative seed catalogue")]

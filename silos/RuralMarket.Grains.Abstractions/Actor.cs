@@ -9,6 +9,14 @@ public sealed record Actor([property: Id(0)] Guid AccountId, [property: Id(1)] s
 {
     public const string PlatformRole = "platform";
 
+    public const string BuyerRole = "buyer";
+
     /// <summary>The platform acting on its own (seed, expiry sweeps, reminders).</summary>
     public static Actor Platform { get; } = new(Guid.Empty, "RuralMarket", PlatformRole);
+
+    /// <summary>Whoever holds an order's tracking link.</summary>
+    public static Actor Buyer { get; } = new(Guid.Empty, "buyer", BuyerRole);
+
+    /// <summary>Staff of a cooperative or of the platform, whose actions go into the cooperative's activity log.</summary>
+    public bool IsStaff => ActingAs is not (PlatformRole or BuyerRole);
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
@@ -50,6 +51,15 @@ public static class CatalogBuilder
         db.Products.Add(product);
         await db.SaveChangesAsync();
         return product;
+    }
+
+    /// <summary>Changes stock in the table directly, as a second writer would: the product's grain must notice, not overwrite it.</summary>
+    public static async Task AddStockBehindTheGrainsAsync(this TestPlatform platform, Guid productId, int units)
+    {
+        await using var db = platform.NewContext();
+        var product = await db.Products.SingleAsync(p => p.Id == productId);
+        product.AdjustStock(units, platform.Clock.GetUtcNow());
+        await db.SaveChangesAsync();
     }
 
     /// <summary>One real 2025 commune per test province (GSO code and name), as the seed's communes.json has them.</summary>

@@ -45,6 +45,8 @@ public sealed class RuralMarketApp : WebApplicationFactory<Program>
             ["ConnectionStrings:RuralMarket"] = connectionString,
             ["Media:Root"] = Path.Combine(folder, "media"),
             ["Seed:Catalogue"] = "true",
+            ["Orleans:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

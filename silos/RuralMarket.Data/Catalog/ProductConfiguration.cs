@@ -38,9 +38,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         });
         builder.OwnsMany(p => p.Reservations, reservations =>
         {
-            reservations.ToTable("stock_reservations");
-            reservations.WithOwner().HasForeignKey("ProductId");
-            reservations.HasKey("ProductId", nameof(StockReservation.OrderId));
+            reservations.InOwnTable("stock_reservations", "ProductId");
+            reservations.HasIndex("ProductId", nameof(StockReservation.OrderId)).IsUnique();
             reservations.HasIndex(r => r.OrderId);
         });
     }

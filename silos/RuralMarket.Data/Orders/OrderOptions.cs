@@ -8,7 +8,7 @@ public sealed class OrderOptions
     public const string Section = "Orders";
 
     /// <summary>How long stock stays reserved for an unpaid VietQR or card order.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00", ErrorMessage = "Orders:PaymentWindow must be between 1 minute and 7 days.")]
+    [Range(typeof(TimeSpan), "00:00:05", "7.00:00:00", ErrorMessage = "Orders:PaymentWindow must be between 5 seconds and 7 days.")]
     public TimeSpan PaymentWindow { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>

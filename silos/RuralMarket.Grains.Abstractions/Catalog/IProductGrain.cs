@@ -13,6 +13,9 @@ public interface IProductGrain : IGrainWithGuidKey
     /// <summary>Changes stock by hand; the change and its log entry are stored together. Answers the stock after it.</summary>
     Task<int> AdjustStockAsync(int delta, StockAdjustmentReason reason, string? note, Actor actor);
 
+    /// <summary>Sets stock to what a count found (an import's stock column); a difference is logged like a change by hand.</summary>
+    Task<int> CountStockAsync(int stock, StockAdjustmentReason reason, string? note, Actor actor);
+
     Task AddPhotoAsync(PhotoVariants photo, Actor actor);
 
     Task MovePhotoAsync(Guid photoId, int position, Actor actor);

@@ -15,7 +15,7 @@ public interface ICooperativeGrain : IGrainWithGuidKey
 
     Task RejectAsync(string reason, Actor actor);
 
-    Task<Guid> AddHouseholdAsync(HouseholdDetails household, Actor actor);
+    Task AddHouseholdAsync(Guid householdId, HouseholdDetails household, Actor actor);
 
     Task ReviseHouseholdAsync(Guid householdId, HouseholdDetails household, Actor actor);
 

@@ -34,16 +34,10 @@ public sealed class ProductGrain(
     }
 
     public Task<int> AdjustStockAsync(int delta, StockAdjustmentReason reason, string? note, Actor actor) =>
-        ChangeAsync(now =>
-        {
-            var product = Aggregate;
-            // The log entry checks reason and note before the stock moves.
-            var entry = new StockAdjustment(product.Id, delta, Math.Max(0, product.Stock + delta), reason, note, actor.AccountId, actor.Name, actor.ActingAs, now);
-            product.AdjustStock(delta, now);
-            Record(entry);
-            RecordActivity(product.CooperativeId, actor, "stock.adjusted", $"{product.Name} ({delta:+#;-#;0})", now);
-            return product.Stock;
-        });
+        ChangeStockAsync(_ => delta, reason, note, actor, countOnly: false);
+
+    public Task<int> CountStockAsync(int stock, StockAdjustmentReason reason, string? note, Actor actor) =>
+        ChangeStockAsync(product => stock - product.Stock, reason, note, actor, countOnly: true);
 
     public Task AddPhotoAsync(PhotoVariants photo, Actor actor) => Change(actor, "photo.added", (p, now) => p.AddPhoto(photo, now));
 
@@ -85,6 +79,27 @@ public sealed class ProductGrain(
 
     public Task FulfilAsync(Guid orderId) =>
         Exists ? ChangeAsync(_ => Aggregate.Fulfil(orderId), validatesFirst: true) : Task.CompletedTask;
+
+    /// <summary>
+    /// The delta is worked out when the change runs, so reservations taken meanwhile are counted. A count that finds
+    /// the stock as it is changes nothing; a change by hand of zero is refused (by the log entry).
+    /// </summary>
+    private Task<int> ChangeStockAsync(Func<Product, int> deltaOf, StockAdjustmentReason reason, string? note, Actor actor, bool countOnly) =>
+        ChangeAsync(now =>
+        {
+            var product = Aggregate;
+            var delta = deltaOf(product);
+            if (delta == 0 && countOnly)
+            {
+                return product.Stock;
+            }
+            // The log entry checks reason and note before the stock moves.
+            var entry = new StockAdjustment(product.Id, delta, Math.Max(0, product.Stock + delta), reason, note, actor.AccountId, actor.Name, actor.ActingAs, now);
+            product.AdjustStock(delta, now);
+            Record(entry);
+            RecordActivity(product.CooperativeId, actor, "stock.adjusted", $"{product.Name} ({delta:+#;-#;0})", now);
+            return product.Stock;
+        });
 
     private ICooperativeGrain Cooperative => grains.GetGrain<ICooperativeGrain>(Aggregate.CooperativeId);
 

@@ -49,12 +49,11 @@ public sealed class CooperativeGrain(
             Activity(actor, "cooperative.rejected", Aggregate.Name, now);
         });
 
-    public Task<Guid> AddHouseholdAsync(HouseholdDetails household, Actor actor) =>
+    public Task AddHouseholdAsync(Guid householdId, HouseholdDetails household, Actor actor) =>
         ChangeAsync(now =>
         {
-            var added = Aggregate.AddHousehold(Guid.NewGuid(), household.HeadName, household.Village, household.Produces, household.Phone, now);
+            var added = Aggregate.AddHousehold(householdId, household.HeadName, household.Village, household.Produces, household.Phone, now);
             Activity(actor, "household.added", added.HeadName, now);
-            return added.Id;
         });
 
     public Task ReviseHouseholdAsync(Guid householdId, HouseholdDetails household, Actor actor) =>

@@ -29,13 +29,20 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
-            silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
-            silo.Services.AddKeyedSingleton<IGrainStorage, TableGrainStorage>(TableGrainStorage.Name);
-            silo.AddReminders();
-            silo.Services.AddSingleton<IReminderTable, TableReminderTable>();
+            silo.AddGrainRuntime();
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloStartGate>());
         });
         return builder;
+    }
+
+    /// <summary>What every silo of ours has, whatever its clustering: domain types on the wire, our grain storage and reminder table.</summary>
+    public static ISiloBuilder AddGrainRuntime(this ISiloBuilder silo)
+    {
+        silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
+        silo.Services.AddKeyedSingleton<IGrainStorage, TableGrainStorage>(TableGrainStorage.Name);
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, TableReminderTable>();
+        return silo;
     }
 
     private static OrleansOptions ReadOptions(IConfiguration configuration)

@@ -22,6 +22,7 @@ public sealed class CheckoutGrain(
 {
     public const string ResumeReminder = "resume-checkout";
 
+    private Task? _planning;
     private Task<IReadOnlyList<PlacedOrder>>? _running;
 
     protected override string NotFoundCode => "checkout.not_found";
@@ -30,7 +31,8 @@ public sealed class CheckoutGrain(
     {
         if (!Exists)
         {
-            await PlanAsync(request);
+            // Submits arriving together plan once; the first one's plan is the checkout.
+            await (_planning ??= PlanAsync(request));
         }
         return await RunOnceAsync();
     }
@@ -60,6 +62,19 @@ public sealed class CheckoutGrain(
         reminderName == ResumeReminder ? ResumeAsync() : Task.CompletedTask;
 
     private async Task PlanAsync(CheckoutRequest request)
+    {
+        await Task.Yield(); // _planning is set before this can end
+        try
+        {
+            await PlanOnceAsync(request);
+        }
+        finally
+        {
+            _planning = null;
+        }
+    }
+
+    private async Task PlanOnceAsync(CheckoutRequest request)
     {
         var ids = request.Lines.Select(l => l.ProductId).Distinct().ToList();
         Dictionary<Guid, Guid> cooperatives;

@@ -33,10 +33,10 @@ public abstract class AggregateGrain<T>(IPersistentState<AggregateState<T>> stat
     /// <summary>A log row written in the same transaction as this change.</summary>
     protected void Record(object row) => state.State.Record(row);
 
-    /// <summary>An activity-log entry for a cooperative, unless the platform itself acts.</summary>
+    /// <summary>An activity-log entry for a cooperative, when its staff or the platform's act (not the buyer, not the platform's own jobs).</summary>
     protected void RecordActivity(Guid cooperativeId, Actor actor, string action, string subject, DateTimeOffset at)
     {
-        if (actor.ActingAs != Actor.PlatformRole)
+        if (actor.IsStaff)
         {
             Record(new ActivityEntry(cooperativeId, actor.AccountId, actor.Name, actor.ActingAs, action, subject, at));
         }

@@ -51,11 +51,12 @@ public sealed class TableGrainStorage(IDbContextFactory<RuralMarketDbContext> co
         }
         catch (ConcurrencyConflictException conflict)
         {
-            throw new InconsistentStateException(conflict.Message, expected ?? string.Empty, "(changed)", conflict);
+            // Not wrapped: the domain exception stays on this side; the message says which aggregate.
+            throw new InconsistentStateException(conflict.Message, expected ?? string.Empty, "(changed)");
         }
         catch (DbUpdateException insertRace) when (expected is null)
         {
-            throw new InconsistentStateException($"{stateName} {grainId} was created by someone else first.", string.Empty, "(exists)", insertRace);
+            throw new InconsistentStateException($"{stateName} {grainId} was created by someone else first: {insertRace.GetBaseException().Message}", string.Empty, "(exists)");
         }
         state.Saved();
         grainState.RecordExists = true;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
-using RuralMarket.Data.Orders;
+using RuralMarket.Grains.Orders;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Web.Tests.Journey;
 
@@ -85,8 +85,8 @@ public sealed class PortalWorld : IAsyncDisposable
         var cooperative = await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Slug == slug);
         var productId = await db.Products.Where(p => p.Slug == productSlug).Select(p => p.Id).SingleAsync();
         var recipient = CatalogBuilder.Recipient();
-        var placed = await services.GetRequiredService<OrderPlacement>().PlaceAsync(
-            new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, [new CheckoutLine(productId, 2)]), CancellationToken.None);
+        var placed = await services.GetRequiredService<IGrainFactory>().GetGrain<ICheckoutGrain>(Guid.NewGuid()).PlaceAsync(
+            new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, [new CheckoutLine(productId, 2)]));
         return new PortalCooperativeData(cooperative.Id, slug, productId, cooperative.Households[0].Id, placed[0].Code, placed[0].TrackingToken);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RuralMarket.Data.Accounts;
+using RuralMarket.Grains;
 
 namespace RuralMarket.Web.Accounts;
 
@@ -18,6 +19,10 @@ public sealed class AccountClaims(UserManager<Account> accounts, RoleManager<Ide
     /// <summary>The name the activity log records for the signed-in account.</summary>
     public static string DisplayNameOf(ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.FindFirstValue(ClaimTypes.Name) ?? string.Empty;
+
+    /// <summary>A platform admin acting from an admin page, as the grains record it.</summary>
+    public static Actor AdminActorOf(ClaimsPrincipal user) =>
+        new(AccountIdOf(user) ?? throw new InvalidOperationException("An admin page ran without a signed-in account."), DisplayNameOf(user), AccountRoles.Admin);
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(Account user)
     {

@@ -26,6 +26,9 @@ public sealed class StaffAccounts(UserManager<Account> accounts, TimeProvider cl
         return (account, null);
     }
 
+    /// <summary>Takes back an account made a moment ago for something that then could not be done (a registration refused).</summary>
+    public Task DeleteAsync(Account account) => accounts.DeleteAsync(account);
+
     public async Task GiveRoleAsync(Account account, string role)
     {
         if (!await accounts.IsInRoleAsync(account, role))

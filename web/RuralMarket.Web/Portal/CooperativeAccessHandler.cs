@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
-using RuralMarket.Data.Catalog;
-using RuralMarket.Domain.Catalog;
+using RuralMarket.Grains;
 using RuralMarket.Web.Accounts;
 
 namespace RuralMarket.Web.Portal;
@@ -60,14 +59,10 @@ public sealed record PortalCooperative(Guid Id, string Slug, string Name, Guid A
 {
     public bool IsManager => ActingAs is AccountRoles.Manager or AccountRoles.Admin;
 
-    /// <summary>An activity log entry for something done now; add it to the same unit of work as the change.</summary>
+    /// <summary>An activity log entry for something done now that no grain records (team access, an import's summary).</summary>
     public ActivityEntry Activity(string action, string subject, DateTimeOffset at) =>
         new(Id, AccountId, AccountName, ActingAs, action, subject, at);
 
-    /// <summary>Changes a product's stock by hand; add the returned log entry to the same unit of work.</summary>
-    public StockAdjustment AdjustStock(Product product, int delta, StockAdjustmentReason reason, string? note, DateTimeOffset at)
-    {
-        product.AdjustStock(delta, at);
-        return new StockAdjustment(product.Id, delta, product.Stock, reason, note, AccountId, AccountName, ActingAs, at);
-    }
+    /// <summary>Who acts, as the grains record it in the activity log.</summary>
+    public Actor Actor => new(AccountId, AccountName, ActingAs);
 }

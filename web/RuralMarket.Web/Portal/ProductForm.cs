@@ -5,34 +5,6 @@ using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
 
 namespace RuralMarket.Web.Portal;
 
-/// <summary>A product's editable parts, checked as a whole before anything is changed.</summary>
-public sealed record ProductInput(ProductListing Listing, Money Price, IReadOnlyList<ProducerShare> Producers, OcopCertificate? Certificate)
-{
-    /// <summary>A draft product as described; stock and photos come after.</summary>
-    public Product NewProduct(Guid cooperativeId, string slug, DateTimeOffset now)
-    {
-        var product = Product.Create(Guid.NewGuid(), cooperativeId, slug, Listing, Price, now);
-        ApplyTo(product, now);
-        return product;
-    }
-
-    /// <summary>Makes the product say what this input says; a certificate left out is removed.</summary>
-    public void ApplyTo(Product product, DateTimeOffset now)
-    {
-        product.Revise(Listing, now);
-        product.ChangePrice(Price, now);
-        product.AssignProducers(Producers, now);
-        if (Certificate is { } certificate)
-        {
-            product.Certify(certificate, now);
-        }
-        else
-        {
-            product.RemoveCertificate(now);
-        }
-    }
-}
-
 /// <summary>
 /// What the product form posts, all as text so that "abc" in a number field is answered beside that field rather than
 /// silently becoming 0. <see cref="Read"/> checks every part with the domain's own rules and reports each broken one.
@@ -94,7 +66,7 @@ public sealed class ProductForm
     };
 
     /// <summary>The product this form describes, or null with every problem in <paramref name="errors"/>.</summary>
-    public ProductInput? Read(CooperativeAggregate cooperative, FormErrors errors)
+    public ProductDetails? Read(CooperativeAggregate cooperative, FormErrors errors)
     {
         var category = errors.Named<ProductCategory>(Category, nameof(Category));
         var unit = errors.Named<SalesUnit>(Unit, nameof(Unit));
@@ -108,7 +80,7 @@ public sealed class ProductForm
         var producers = ReadShares(cooperative, errors);
         var certificate = Certified ? ReadCertificate(errors) : null;
         return errors.IsEmpty && listing is not null && price is { } p && producers is not null
-            ? new ProductInput(listing, p, producers, certificate)
+            ? new ProductDetails(listing, p, producers, certificate)
             : null;
     }
 

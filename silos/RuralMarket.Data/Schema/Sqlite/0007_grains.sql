@@ -3,12 +3,13 @@
 -- reminders that wake grains up (payment windows, resumed checkouts).
 
 CREATE TABLE stock_reservations (
+    id INTEGER NOT NULL CONSTRAINT pk_stock_reservations PRIMARY KEY AUTOINCREMENT,
     product_id TEXT NOT NULL REFERENCES products (id),
     order_id TEXT NOT NULL,
     quantity INTEGER NOT NULL CHECK (quantity > 0),
-    reserved_at INTEGER NOT NULL,
-    CONSTRAINT pk_stock_reservations PRIMARY KEY (product_id, order_id)
+    reserved_at INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX ix_stock_reservations_product_id_order_id ON stock_reservations (product_id, order_id);
 CREATE INDEX ix_stock_reservations_order_id ON stock_reservations (order_id);
 
 CREATE TABLE checkouts (

@@ -8,7 +8,10 @@ using RuralMarket.Data.Accounts;
 using RuralMarket.Data.Geography;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains;
+using RuralMarket.Grains.Cooperatives;
 using RuralMarket.Web.Accounts;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Geography;
 using RuralMarket.Web.Portal;
 using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
@@ -49,7 +52,7 @@ public sealed class RegistrationForm
 /// products reach the storefront; meanwhile the manager can fill in the profile, households and products.
 /// </summary>
 [EnableRateLimiting(AccessPolicies.SignInRateLimit)]
-public sealed class RegisterModel(RuralMarketDbContext db, AdministrativeUnits units, StaffAccounts staff, SignInNames names, SignInManager<Data.Accounts.Account> signIn,
+public sealed class RegisterModel(RuralMarketDbContext db, IGrainFactory grains, AdministrativeUnits units, StaffAccounts staff, SignInNames names, SignInManager<Data.Accounts.Account> signIn,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -93,18 +96,24 @@ public sealed class RegisterModel(RuralMarketDbContext db, AdministrativeUnits u
             return Problem();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The account first: a sign-in name taken meanwhile refuses here, before the cooperative exists.
         var (account, error) = await staff.CreateAsync(managerName, userName, Form.Password!, AccountRoles.Manager);
         if (account is null)
         {
             Errors.Add(nameof(RegistrationForm.Password), error!);
             return Problem();
         }
-        db.Cooperatives.Add(cooperative);
+        var registration = new CooperativeRegistration(cooperative.Slug, cooperative.Name, cooperative.RegistrationNumber, address!,
+            cooperative.ContactPhone, string.Empty);
+        var manager = new Actor(account.Id, managerName, AccountRoles.Manager);
+        if (await Refusal.OfAsync(() => grains.GetGrain<ICooperativeGrain>(cooperative.Id).RegisterAsync(registration, manager)) is { } refusal)
+        {
+            await staff.DeleteAsync(account);
+            Errors.Add(refusal, fields);
+            return Problem();
+        }
         db.CooperativeAccess.Add(new CooperativeAccess(account.Id, cooperative.Id, AccessRole.Manager, null, now));
-        db.ActivityLog.Add(new ActivityEntry(cooperative.Id, account.Id, managerName, AccountRoles.Manager, "cooperative.registered", cooperative.Name, now));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         await signIn.SignInAsync(account, isPersistent: false);
         return Redirect($"/portal/{cooperative.Slug}/profile?done=registered");
     }

@@ -5,7 +5,9 @@ using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Catalog;
 using RuralMarket.Web.Accounts;
+using RuralMarket.Web.Errors;
 
 namespace RuralMarket.Web.Pages.Admin;
 
@@ -17,7 +19,7 @@ public sealed record CertificateToCheck(Guid ProductId, string ProductName, stri
 /// until it is confirmed), and checked ones that expire within 60 days or have expired. Confirming or withdrawing one
 /// is written to the cooperative's activity log, so its manager sees what the platform did.
 /// </summary>
-public sealed class CertificatesModel(RuralMarketDbContext db, TimeProvider clock) : PageModel
+public sealed class CertificatesModel(RuralMarketDbContext db, IGrainFactory grains, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<CertificateToCheck> Waiting { get; private set; } = [];
 
@@ -30,30 +32,20 @@ public sealed class CertificatesModel(RuralMarketDbContext db, TimeProvider cloc
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, "certificate.confirmed", (product, now) => product.ConfirmCertificate(now), cancellationToken);
+        ChangeAsync(id, product => product.ConfirmCertificateAsync(AccountClaims.AdminActorOf(User)), cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, "certificate.withdrawn", (product, now) => product.WithdrawCertificate(now), cancellationToken);
+        ChangeAsync(id, product => product.WithdrawCertificateAsync(AccountClaims.AdminActorOf(User)), cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Guid id, string action, Action<Product, DateTimeOffset> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<IProductGrain, Task> change, CancellationToken cancellationToken)
     {
-        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (product is null)
+        if (!await db.Products.AnyAsync(p => p.Id == id, cancellationToken))
         {
             return NotFound();
         }
-        var now = clock.GetUtcNow();
-        try
+        if (await Refusal.OfAsync(() => change(grains.GetGrain<IProductGrain>(id))) is { } refusal)
         {
-            change(product, now);
-            db.ActivityLog.Add(new ActivityEntry(product.CooperativeId, AccountClaims.AccountIdOf(User)!.Value, AccountClaims.DisplayNameOf(User),
-                AccountRoles.Admin, action, product.Name, now));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException error)
-        {
-            Error = $"error.{error.Code}";
-            db.ChangeTracker.Clear();
+            Error = $"error.{refusal.Code}";
             await LoadAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Domain.Cooperatives;
-using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Cooperatives;
+using RuralMarket.Web.Accounts;
+using RuralMarket.Web.Errors;
 
 namespace RuralMarket.Web.Pages.Admin;
 
@@ -11,7 +13,7 @@ namespace RuralMarket.Web.Pages.Admin;
 /// Cooperatives awaiting verification (and those rejected): verify one, or reject it with a reason. Only verified
 /// cooperatives' products reach the storefront; verifying one indexes its published products through the outbox.
 /// </summary>
-public sealed class CooperativesModel(RuralMarketDbContext db, TimeProvider clock) : PageModel
+public sealed class CooperativesModel(RuralMarketDbContext db, IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<Cooperative> Waiting { get; private set; } = [];
 
@@ -23,7 +25,7 @@ public sealed class CooperativesModel(RuralMarketDbContext db, TimeProvider cloc
     public async Task OnGetAsync() => await LoadAsync();
 
     public Task<IActionResult> OnPostVerifyAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, cooperative => cooperative.Verify(clock.GetUtcNow()), cancellationToken);
+        ChangeAsync(id, cooperative => cooperative.VerifyAsync(AccountClaims.AdminActorOf(User)), cancellationToken);
 
     public async Task<IActionResult> OnPostRejectAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -32,32 +34,23 @@ public sealed class CooperativesModel(RuralMarketDbContext db, TimeProvider cloc
         {
             return await ProblemAsync("portal.cooperative.reason_required");
         }
-        return await ChangeAsync(id, cooperative => cooperative.Reject(reason, clock.GetUtcNow()), cancellationToken);
+        return await ChangeAsync(id, cooperative => cooperative.RejectAsync(reason, AccountClaims.AdminActorOf(User)), cancellationToken);
     }
 
-    private async Task<IActionResult> ChangeAsync(Guid id, Action<Cooperative> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<ICooperativeGrain, Task> change, CancellationToken cancellationToken)
     {
-        var cooperative = await db.Cooperatives.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (cooperative is null)
+        if (!await db.Cooperatives.AnyAsync(c => c.Id == id, cancellationToken))
         {
             return NotFound();
         }
-        try
-        {
-            change(cooperative);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException error)
-        {
-            return await ProblemAsync($"error.{error.Code}");
-        }
-        return Redirect("/admin/cooperatives");
+        return await Refusal.OfAsync(() => change(grains.GetGrain<ICooperativeGrain>(id))) is { } refusal
+            ? await ProblemAsync($"error.{refusal.Code}")
+            : Redirect("/admin/cooperatives");
     }
 
     private async Task<IActionResult> ProblemAsync(string key)
     {
         Error = key;
-        db.ChangeTracker.Clear();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync();
         return Page();

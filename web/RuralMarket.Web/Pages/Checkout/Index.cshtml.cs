@@ -2,10 +2,10 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using RuralMarket.Data.Geography;
-using RuralMarket.Data.Orders;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Orders;
 using RuralMarket.Web.Cart;
 using RuralMarket.Web.Geography;
 
@@ -27,10 +27,13 @@ public sealed class CheckoutForm
     public string? Street { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Chosen when the form is first shown; a second submit of the same form answers the first result.</summary>
+    public Guid CheckoutId { get; set; }
 }
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RuralMarket.Web.Hosting.CheckoutLimits.PolicyName)]
-public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlacement placement, AdministrativeUnits units) : PageModel
+public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units) : PageModel
 {
     /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
     private const int MaxFieldLength = 1_000;
@@ -70,6 +73,7 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
         {
             return RedirectToPage("/Cart/Index");
         }
+        Form.CheckoutId = Guid.NewGuid();
         return Page();
     }
 
@@ -83,6 +87,10 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
         {
             return Page();
         }
+        if (Form.CheckoutId == Guid.Empty)
+        {
+            Form.CheckoutId = Guid.NewGuid();
+        }
         var recipient = Recipient();
         if (recipient is null)
         {
@@ -92,7 +100,7 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, OrderPlaceme
         try
         {
             var lines = Summary.Groups.SelectMany(g => g.Items).Select(i => new CheckoutLine(i.Line.ProductId, i.Line.Quantity)).ToList();
-            var orders = await placement.PlaceAsync(new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, lines), cancellationToken);
+            var orders = await grains.GetGrain<ICheckoutGrain>(Form.CheckoutId).PlaceAsync(new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, lines));
             cart.Write(HttpContext, []);
             Placed = JsonSerializer.Serialize(orders.Select(o => new PlacedOrderLink(o.Code, o.TrackingToken, o.Total.Dong)));
             return RedirectToPage("/Checkout/Confirmation");

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
-using RuralMarket.Data.Orders;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains;
+using RuralMarket.Grains.Orders;
 
 namespace RuralMarket.Web.Pages.Orders;
 
@@ -12,7 +13,7 @@ namespace RuralMarket.Web.Pages.Orders;
 /// An order followed through its secret link: whoever has the link (the buyer, from the confirmation page) sees the
 /// timeline and may cancel until the cooperative has packed it. No account needed.
 /// </summary>
-public sealed class TrackModel(RuralMarketDbContext db, OrderCancellation cancellation) : PageModel
+public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : PageModel
 {
     public Order Order { get; private set; } = null!;
 
@@ -36,10 +37,10 @@ public sealed class TrackModel(RuralMarketDbContext db, OrderCancellation cancel
         }
         try
         {
-            await cancellation.CancelAsync(Order.Id, CancellationReason.ByBuyer, string.Empty, cancellationToken);
+            await grains.GetGrain<IOrderGrain>(Order.Id).CancelAsync(CancellationReason.ByBuyer, string.Empty, Actor.Buyer);
             Notice = "tracking.notice.cancelled";
         }
-        catch (DomainException error) when (error is IllegalOrderTransitionException or ConcurrencyConflictException)
+        catch (IllegalOrderTransitionException)
         {
             Notice = "tracking.notice.cannot_cancel";
         }

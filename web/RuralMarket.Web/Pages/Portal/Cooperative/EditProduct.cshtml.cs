@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Catalog;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Portal;
 
 namespace RuralMarket.Web.Pages.Portal.Cooperative;
@@ -11,7 +13,7 @@ namespace RuralMarket.Web.Pages.Portal.Cooperative;
 /// Edits what a buyer reads about a product, its price, its producers and its OCOP certificate, all in one save.
 /// A published product's change reaches search through the outbox, like every product change.
 /// </summary>
-public sealed class EditProductModel(RuralMarketDbContext db, TimeProvider clock) : PortalPageModel
+public sealed class EditProductModel(RuralMarketDbContext db, IGrainFactory grains) : PortalPageModel
 {
     [BindProperty]
     public ProductForm Form { get; set; } = new();
@@ -42,19 +44,11 @@ public sealed class EditProductModel(RuralMarketDbContext db, TimeProvider clock
         View = ProductFormView.Of(Form, errors, cooperative);
         if (Form.Read(cooperative, errors) is { } input)
         {
-            var now = clock.GetUtcNow();
-            try
+            if (await Refusal.OfAsync(() => grains.GetGrain<IProductGrain>(product.Id).DescribeAsync(input, Cooperative.Actor)) is not { } refusal)
             {
-                input.ApplyTo(product, now);
-                db.ActivityLog.Add(Cooperative.Activity("product.revised", product.Name, now));
-                await db.SaveChangesAsync(cancellationToken);
                 return Redirect($"/portal/{Cooperative.Slug}/products/{product.Id}?done=saved");
             }
-            catch (DomainException error)
-            {
-                errors.Add(error, ProductForm.FieldOfCode);
-                db.ChangeTracker.Clear();
-            }
+            errors.Add(refusal, ProductForm.FieldOfCode);
         }
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
@@ -63,7 +57,7 @@ public sealed class EditProductModel(RuralMarketDbContext db, TimeProvider clock
     /// <summary>Only this cooperative's products: another cooperative's id in the URL is simply not found.</summary>
     private async Task<Product?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
-        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id && p.CooperativeId == Cooperative.Id, cancellationToken);
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.CooperativeId == Cooperative.Id, cancellationToken);
         if (product is not null)
         {
             Product = product;

@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Cooperatives;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Portal;
 using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
 
 namespace RuralMarket.Web.Pages.Portal.Cooperative;
 
 /// <summary>One member household: edit it, or mark it as having left (it stays on record for past sales) or back.</summary>
-public sealed class HouseholdModel(RuralMarketDbContext db, TimeProvider clock) : PortalPageModel
+public sealed class HouseholdModel(RuralMarketDbContext db, IGrainFactory grains) : PortalPageModel
 {
     [BindProperty]
     public HouseholdForm Form { get; set; } = new();
@@ -33,35 +35,24 @@ public sealed class HouseholdModel(RuralMarketDbContext db, TimeProvider clock) 
     }
 
     public Task<IActionResult> OnPostAsync(Guid household, CancellationToken cancellationToken) =>
-        ChangeAsync(household, "household.revised", "saved", (cooperative, now) =>
-            cooperative.ReviseHousehold(household, Form.HeadName ?? string.Empty, Form.Village ?? string.Empty, Form.Produces ?? string.Empty, Form.Phone, now),
-            cancellationToken);
+        ChangeAsync(household, "saved", grain => grain.ReviseHouseholdAsync(household, Form.Details, Cooperative.Actor), cancellationToken);
 
     public Task<IActionResult> OnPostDeactivateAsync(Guid household, CancellationToken cancellationToken) =>
-        ChangeAsync(household, "household.deactivated", "deactivated", (cooperative, now) => cooperative.DeactivateHousehold(household, now), cancellationToken);
+        ChangeAsync(household, "deactivated", grain => grain.DeactivateHouseholdAsync(household, Cooperative.Actor), cancellationToken);
 
     public Task<IActionResult> OnPostReactivateAsync(Guid household, CancellationToken cancellationToken) =>
-        ChangeAsync(household, "household.reactivated", "reactivated", (cooperative, now) => cooperative.ReactivateHousehold(household, now), cancellationToken);
+        ChangeAsync(household, "reactivated", grain => grain.ReactivateHouseholdAsync(household, Cooperative.Actor), cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Guid id, string action, string done, Action<CooperativeAggregate, DateTimeOffset> change,
-        CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Guid id, string done, Func<ICooperativeGrain, Task> change, CancellationToken cancellationToken)
     {
         var cooperative = await LoadAsync(id, cancellationToken);
         if (cooperative is null)
         {
             return NotFound();
         }
-        var now = clock.GetUtcNow();
-        try
+        if (await Refusal.OfAsync(() => change(grains.GetGrain<ICooperativeGrain>(Cooperative.Id))) is { } refusal)
         {
-            change(cooperative, now);
-            db.ActivityLog.Add(Cooperative.Activity(action, Household.HeadName, now));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException error)
-        {
-            Errors.Add(error, HouseholdForm.FieldOfCode);
-            db.ChangeTracker.Clear();
+            Errors.Add(refusal, HouseholdForm.FieldOfCode);
             await LoadAsync(id, cancellationToken);
             Form = Form.HeadName is null ? HouseholdForm.Of(Household) : Form;
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -73,7 +64,7 @@ public sealed class HouseholdModel(RuralMarketDbContext db, TimeProvider clock) 
     /// <summary>Only this cooperative's households: another cooperative's household id is simply not found.</summary>
     private async Task<CooperativeAggregate?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var cooperative = await db.Cooperatives.SingleAsync(c => c.Id == Cooperative.Id, cancellationToken);
+        var cooperative = await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Id == Cooperative.Id, cancellationToken);
         var member = cooperative.Households.FirstOrDefault(h => h.Id == id);
         if (member is null)
         {

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Cooperatives;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Portal;
 
 namespace RuralMarket.Web.Pages.Portal.Cooperative;
@@ -24,12 +26,14 @@ public sealed class HouseholdForm
 
     public string? Phone { get; set; }
 
+    public HouseholdDetails Details => new(HeadName ?? string.Empty, Village ?? string.Empty, Produces ?? string.Empty, Phone);
+
     public static HouseholdForm Of(Household household) =>
         new() { HeadName = household.HeadName, Village = household.Village, Produces = household.Produces, Phone = household.Phone };
 }
 
 /// <summary>The cooperative's member households, and the form that adds one.</summary>
-public sealed class HouseholdsModel(RuralMarketDbContext db, TimeProvider clock) : PortalPageModel
+public sealed class HouseholdsModel(RuralMarketDbContext db, IGrainFactory grains) : PortalPageModel
 {
     [BindProperty]
     public HouseholdForm Form { get; set; } = new();
@@ -45,19 +49,10 @@ public sealed class HouseholdsModel(RuralMarketDbContext db, TimeProvider clock)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var cooperative = await db.Cooperatives.SingleAsync(c => c.Id == Cooperative.Id, cancellationToken);
-        var now = clock.GetUtcNow();
-        try
+        var refusal = await Refusal.OfAsync(() => grains.GetGrain<ICooperativeGrain>(Cooperative.Id).AddHouseholdAsync(Guid.NewGuid(), Form.Details, Cooperative.Actor));
+        if (refusal is not null)
         {
-            var household = cooperative.AddHousehold(Guid.NewGuid(), Form.HeadName ?? string.Empty, Form.Village ?? string.Empty,
-                Form.Produces ?? string.Empty, Form.Phone, now);
-            db.ActivityLog.Add(Cooperative.Activity("household.added", household.HeadName, now));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException error)
-        {
-            Errors.Add(error, HouseholdForm.FieldOfCode);
-            db.ChangeTracker.Clear();
+            Errors.Add(refusal, HouseholdForm.FieldOfCode);
             await LoadAsync(cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();

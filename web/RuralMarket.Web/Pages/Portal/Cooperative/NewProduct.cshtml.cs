@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Catalog;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Portal;
 
 namespace RuralMarket.Web.Pages.Portal.Cooperative;
 
 /// <summary>Lists a new product as a draft: it reaches the storefront only when published, after photos and stock are added.</summary>
-public sealed class NewProductModel(RuralMarketDbContext db, TimeProvider clock) : PortalPageModel
+public sealed class NewProductModel(RuralMarketDbContext db, IGrainFactory grains) : PortalPageModel
 {
     [BindProperty]
     public ProductForm Form { get; set; } = new();
@@ -28,12 +30,14 @@ public sealed class NewProductModel(RuralMarketDbContext db, TimeProvider clock)
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var now = clock.GetUtcNow();
         var slug = await FreeSlugs.ForProductAsync(db, input.Listing.Name, cancellationToken);
-        var product = input.NewProduct(Cooperative.Id, slug, now);
-        db.Products.Add(product);
-        db.ActivityLog.Add(Cooperative.Activity("product.created", product.Name, now));
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/portal/{Cooperative.Slug}/products/{product.Id}?done=created");
+        var id = Guid.NewGuid();
+        if (await Refusal.OfAsync(() => grains.GetGrain<IProductGrain>(id).CreateAsync(Cooperative.Id, slug, input, Cooperative.Actor)) is { } refusal)
+        {
+            errors.Add(refusal, ProductForm.FieldOfCode);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        return Redirect($"/portal/{Cooperative.Slug}/products/{id}?done=created");
     }
 }

@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
-using RuralMarket.Data.Orders;
 using RuralMarket.Domain.Orders;
-using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Orders;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Portal;
 
 namespace RuralMarket.Web.Pages.Portal.Cooperative;
 
 /// <summary>One incoming order: confirm it, reject it with a reason (its stock returns), or mark it packed.</summary>
-public sealed class OrderModel(RuralMarketDbContext db, OrderCancellation cancellation, TimeProvider clock) : PortalPageModel
+public sealed class OrderModel(RuralMarketDbContext db, IGrainFactory grains) : PortalPageModel
 {
     public const int MaxReasonLength = 300;
 
@@ -24,58 +24,39 @@ public sealed class OrderModel(RuralMarketDbContext db, OrderCancellation cancel
 
     public async Task<IActionResult> OnGetAsync(string code) => await LoadAsync(code) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostConfirmAsync(string code, CancellationToken cancellationToken) =>
-        ChangeAsync(code, "order.confirmed", order => order.Confirm(clock.GetUtcNow()), cancellationToken);
+    public Task<IActionResult> OnPostConfirmAsync(string code) =>
+        ChangeAsync(code, order => order.ConfirmAsync(Cooperative.Actor));
 
-    public Task<IActionResult> OnPostPackAsync(string code, CancellationToken cancellationToken) =>
-        ChangeAsync(code, "order.packed", order => order.Pack(clock.GetUtcNow()), cancellationToken);
+    public Task<IActionResult> OnPostPackAsync(string code) =>
+        ChangeAsync(code, order => order.PackAsync(Cooperative.Actor));
 
-    public async Task<IActionResult> OnPostRejectAsync(string code, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRejectAsync(string code)
     {
         if (!await LoadAsync(code))
         {
             return NotFound();
         }
         var reason = Reason?.Trim().Normalize() ?? string.Empty;
-        if (reason.Length is 0 or > MaxReasonLength)
-        {
-            return await ProblemAsync("portal.order.reason_required");
-        }
-        try
-        {
-            db.ActivityLog.Add(Cooperative.Activity("order.rejected", Order.Code, clock.GetUtcNow()));
-            await cancellation.CancelAsync(Order.Id, CancellationReason.ByCooperative, reason, cancellationToken);
-        }
-        catch (DomainException error)
-        {
-            return await ProblemAsync($"error.{error.Code}");
-        }
-        return Redirect($"/portal/{Cooperative.Slug}/orders/{Order.Code}");
+        return reason.Length is 0 or > MaxReasonLength
+            ? await ProblemAsync("portal.order.reason_required")
+            : await ChangeAsync(code, order => order.CancelAsync(CancellationReason.ByCooperative, reason, Cooperative.Actor));
     }
 
-    private async Task<IActionResult> ChangeAsync(string code, string action, Action<Order> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(string code, Func<IOrderGrain, Task> change)
     {
         if (!await LoadAsync(code))
         {
             return NotFound();
         }
-        try
-        {
-            change(Order);
-            db.ActivityLog.Add(Cooperative.Activity(action, Order.Code, clock.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException error)
-        {
-            return await ProblemAsync($"error.{error.Code}");
-        }
-        return Redirect($"/portal/{Cooperative.Slug}/orders/{Order.Code}");
+        return await Refusal.OfAsync(() => change(grains.GetGrain<IOrderGrain>(Order.Id))) is { } refusal
+            ? await ProblemAsync($"error.{refusal.Code}")
+            : Redirect($"/portal/{Cooperative.Slug}/orders/{Order.Code}");
     }
 
     /// <summary>Only this cooperative's orders: another cooperative's order code in the URL is simply not found.</summary>
     private async Task<bool> LoadAsync(string code)
     {
-        var order = await db.Orders.SingleOrDefaultAsync(o => o.Code == code && o.CooperativeId == Cooperative.Id);
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Code == code && o.CooperativeId == Cooperative.Id);
         if (order is null)
         {
             return false;
@@ -89,7 +70,6 @@ public sealed class OrderModel(RuralMarketDbContext db, OrderCancellation cancel
     private async Task<IActionResult> ProblemAsync(string key)
     {
         Error = key;
-        db.ChangeTracker.Clear();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return await LoadAsync(Order.Code) ? Page() : NotFound();
     }

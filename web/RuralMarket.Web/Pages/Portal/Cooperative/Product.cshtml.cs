@@ -3,16 +3,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Data.Catalog;
+using RuralMarket.Grains.Catalog;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Photos;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Portal;
 
 namespace RuralMarket.Web.Pages.Portal.Cooperative;
 
 /// <summary>One of the cooperative's products: its photos (upload, order, cover, remove), publishing and archiving.</summary>
 // Kestrel's 30 MB default stays the hard cap; up to it, the pipeline answers a too-large photo beside the field.
-public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, TimeProvider clock) : PortalPageModel
+public sealed class ProductModel(RuralMarketDbContext db, IGrainFactory grains, PhotoPipeline photos, TimeProvider clock) : PortalPageModel
 {
     public const int AdjustmentsShown = 20;
 
@@ -72,7 +74,7 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
         var saved = false;
         try
         {
-            var result = await ChangeAsync(now => Product.AddPhoto(stored, now), "photo.added", "photo_added", cancellationToken);
+            var result = await ChangeAsync(product => product.AddPhotoAsync(stored, Cooperative.Actor), "photo_added");
             saved = Error is null;
             return result;
         }
@@ -96,25 +98,18 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
         var reason = StockErrors.Named<StockAdjustmentReason>(StockChange.Reason, nameof(StockForm.Reason));
         if (delta is { } change && reason is { } why)
         {
-            var now = clock.GetUtcNow();
-            try
+            if (await Refusal.OfAsync(() => Grain.AdjustStockAsync(change, why, StockChange.Note, Cooperative.Actor)) is not { } refusal)
             {
-                db.StockAdjustments.Add(Cooperative.AdjustStock(Product, change, why, StockChange.Note, now));
-                db.ActivityLog.Add(Cooperative.Activity("stock.adjusted", $"{Product.Name} ({change:+#;-#;0})", now));
-                await db.SaveChangesAsync(cancellationToken);
                 return Redirect($"/portal/{Cooperative.Slug}/products/{Product.Id}?done=stock");
             }
-            catch (DomainException error)
-            {
-                StockErrors.Add(error, StockForm.FieldOfCode);
-            }
+            StockErrors.Add(refusal, StockForm.FieldOfCode);
         }
         return await ProblemAsync(null);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid photoId, int position, CancellationToken cancellationToken) =>
         await LoadAsync(id)
-            ? await ChangeAsync(now => Product.MovePhoto(photoId, position, now), "photo.moved", "photo_moved", cancellationToken)
+            ? await ChangeAsync(product => product.MovePhotoAsync(photoId, position, Cooperative.Actor), "photo_moved")
             : NotFound();
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid photoId, CancellationToken cancellationToken)
@@ -124,7 +119,7 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
             return NotFound();
         }
         PhotoVariants? removed = null;
-        var result = await ChangeAsync(now => removed = Product.RemovePhoto(photoId, now), "photo.removed", "photo_removed", cancellationToken);
+        var result = await ChangeAsync(async product => removed = await product.RemovePhotoAsync(photoId, Cooperative.Actor), "photo_removed");
         if (Error is null && removed is { } photo)
         {
             await photos.DeleteAsync(photo, CancellationToken.None);
@@ -133,16 +128,16 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
     }
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id) ? await ChangeAsync(now => Product.Publish(now), "product.published", "published", cancellationToken) : NotFound();
+        await LoadAsync(id) ? await ChangeAsync(product => product.PublishAsync(Cooperative.Actor), "published") : NotFound();
 
     public async Task<IActionResult> OnPostArchiveAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id) ? await ChangeAsync(now => Product.Archive(now), "product.archived", "archived", cancellationToken) : NotFound();
+        await LoadAsync(id) ? await ChangeAsync(product => product.ArchiveAsync(Cooperative.Actor), "archived") : NotFound();
 
     /// <summary>Only this cooperative's products: another cooperative's id in the URL is simply not found.</summary>
     private async Task<bool> LoadAsync(Guid id)
     {
         Today = VietnamCalendar.Today(clock);
-        var product = await db.Products.SingleOrDefaultAsync(p => p.Id == id && p.CooperativeId == Cooperative.Id);
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.CooperativeId == Cooperative.Id);
         if (product is null)
         {
             return false;
@@ -153,27 +148,17 @@ public sealed class ProductModel(RuralMarketDbContext db, PhotoPipeline photos, 
         return true;
     }
 
-    private async Task<IActionResult> ChangeAsync(Action<DateTimeOffset> change, string action, string done, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        try
-        {
-            change(now);
-            db.ActivityLog.Add(Cooperative.Activity(action, Product.Name, now));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainException error)
-        {
-            return await ProblemAsync(error.Code);
-        }
-        return Redirect($"/portal/{Cooperative.Slug}/products/{Product.Id}?done={done}");
-    }
+    private IProductGrain Grain => grains.GetGrain<IProductGrain>(Product.Id);
+
+    private async Task<IActionResult> ChangeAsync(Func<IProductGrain, Task> change, string done) =>
+        await Refusal.OfAsync(() => change(Grain)) is { } refusal
+            ? await ProblemAsync(refusal.Code)
+            : Redirect($"/portal/{Cooperative.Slug}/products/{Product.Id}?done={done}");
 
     /// <summary>Nothing of the failed change is kept: the page shows the product as stored, with the reason.</summary>
     private async Task<PageResult> ProblemAsync(string? code)
     {
         Error = code is null ? null : $"error.{code}";
-        db.ChangeTracker.Clear();
         await LoadAsync(Product.Id);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -6,6 +6,8 @@ using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Web.Geography;
+using RuralMarket.Grains.Cooperatives;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Portal;
 using CooperativeAggregate = RuralMarket.Domain.Cooperatives.Cooperative;
 
@@ -58,7 +60,7 @@ public sealed class ProfileForm
 /// The cooperative's profile for its manager: name and registration number (fixed once verified), address in the
 /// 2025 two-level form, contact, story in Markdown (shown as the storefront will render it), and the payout account.
 /// </summary>
-public sealed class ProfileModel(RuralMarketDbContext db, AdministrativeUnits units, TimeProvider clock) : PortalPageModel
+public sealed class ProfileModel(RuralMarketDbContext db, IGrainFactory grains, AdministrativeUnits units) : PortalPageModel
 {
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
@@ -79,18 +81,17 @@ public sealed class ProfileModel(RuralMarketDbContext db, AdministrativeUnits un
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(tracked: false, cancellationToken);
+        await LoadAsync(cancellationToken);
         Form = ProfileForm.Of(Profile);
         Communes = await units.CommunesAsync(Form.ProvinceCode, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(tracked: true, cancellationToken);
+        await LoadAsync(cancellationToken);
         Communes = Provinces.Any(p => p.Code == Form.ProvinceCode) ? await units.CommunesAsync(Form.ProvinceCode, cancellationToken) : [];
         if (AddressFields.RefreshRequested(Request))
         {
-            db.ChangeTracker.Clear();
             return Page();
         }
         var fields = ProfileForm.FieldOfCode;
@@ -98,37 +99,23 @@ public sealed class ProfileModel(RuralMarketDbContext db, AdministrativeUnits un
         var payout = Form.GivesPayout
             ? Errors.Capture(() => new PayoutAccount(Form.BankBin ?? string.Empty, Form.AccountNumber ?? string.Empty, Form.HolderName ?? string.Empty), fields)
             : null;
-        var now = clock.GetUtcNow();
         if (Errors.IsEmpty && address is not null)
         {
-            try
+            var profile = new CooperativeProfile(Form.Name ?? string.Empty, Form.RegistrationNumber ?? string.Empty, address,
+                Form.ContactPhone ?? string.Empty, Form.ContactEmail, Form.Story ?? string.Empty, payout);
+            if (await Refusal.OfAsync(() => grains.GetGrain<ICooperativeGrain>(Cooperative.Id).ReviseProfileAsync(profile, Cooperative.Actor)) is not { } refusal)
             {
-                Profile.ReviseProfile(Form.Name ?? string.Empty, Form.RegistrationNumber ?? string.Empty, address, Form.ContactPhone ?? string.Empty,
-                    Form.ContactEmail, now);
-                Profile.TellStory(Form.Story ?? string.Empty, now);
-                if (payout is not null)
-                {
-                    Profile.PayInto(payout, now);
-                }
-                db.ActivityLog.Add(Cooperative.Activity("cooperative.profile_revised", Profile.Name, now));
-                await db.SaveChangesAsync(cancellationToken);
                 return Redirect($"/portal/{Cooperative.Slug}/profile?done=saved");
             }
-            catch (DomainException error)
-            {
-                Errors.Add(error, fields);
-            }
+            Errors.Add(refusal, fields);
         }
-        db.ChangeTracker.Clear();
-        await LoadAsync(tracked: false, cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 
-    private async Task LoadAsync(bool tracked, CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var cooperatives = tracked ? db.Cooperatives : db.Cooperatives.AsNoTracking();
-        Profile = await cooperatives.SingleAsync(c => c.Id == Cooperative.Id, cancellationToken);
+        Profile = await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Id == Cooperative.Id, cancellationToken);
         Provinces = await units.ProvincesAsync(cancellationToken);
     }
 }
