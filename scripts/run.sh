@@ -11,9 +11,9 @@ if ! command -v dotnet >/dev/null; then
 fi
 # System libraries the app loads: ICU (Vietnamese text), libvips (photos), SQLite (the embedded database).
 missing=()
-ldconfig -p | grep -q libicuuc || missing+=(libicu72)
-ldconfig -p | grep -q 'libvips.so.42 ' || missing+=(libvips42)
-ldconfig -p | grep -q 'libsqlite3.so.0 ' || missing+=(libsqlite3-0)
+ldconfig -p | grep -F libicuuc >/dev/null || missing+=(libicu72)
+ldconfig -p | grep -F 'libvips.so.42 ' >/dev/null || missing+=(libvips42)
+ldconfig -p | grep -F 'libsqlite3.so.0 ' >/dev/null || missing+=(libsqlite3-0)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"

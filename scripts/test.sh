@@ -11,10 +11,10 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 ls /usr/lib/postgresql/*/lib/unaccent.so >/dev/null 2>&1 || missing+=(postgresql-contrib)
 command -v kubectl >/dev/null || missing+=(kubernetes-client)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-ldconfig -p | grep -q 'libvips.so.42 ' || missing+=(libvips42)
+ldconfig -p | grep -F 'libvips.so.42 ' >/dev/null || missing+=(libvips42)
 command -v vips >/dev/null || missing+=(libvips-tools)
-ldconfig -p | grep -q 'libsqlite3.so.0 ' || missing+=(libsqlite3-0)
-ldconfig -p | grep -q libicuuc || missing+=(libicu72)
+ldconfig -p | grep -F 'libsqlite3.so.0 ' >/dev/null || missing+=(libsqlite3-0)
+ldconfig -p | grep -F libicuuc >/dev/null || missing+=(libicu72)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   apt-get update -qq
