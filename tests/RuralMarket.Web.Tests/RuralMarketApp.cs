@@ -33,7 +33,7 @@ public sealed class RuralMarketApp : WebApplicationFactory<Program>
         Func<Task> drop;
         if (kind == DatabaseKind.Sqlite)
         {
-            (connectionString, drop) = ($"Data Source={Path.Combine(folder, "ruralmarket.db")};Pooling=False", () => Task.CompletedTask);
+            (connectionString, drop) = ($"Data Source={Path.Combine(folder, "ruralmarket.db")}", () => Task.CompletedTask);
         }
         else
         {

@@ -11,6 +11,7 @@ using RuralMarket.Data.Media;
 using RuralMarket.Data.Orders;
 using RuralMarket.Data.Outbox;
 using RuralMarket.Data.Schema;
+using RuralMarket.Data.Sqlite;
 
 namespace RuralMarket.Data.Hosting;
 
@@ -72,7 +73,7 @@ public static class DataHostingExtensions
         }
         else
         {
-            db.UseSqlite(options.ConnectionString);
+            db.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSettings());
         }
     }
 

@@ -148,10 +148,7 @@ public sealed class Product : AggregateRoot
         {
             return held;
         }
-        if (quantity is < 1 or > OrderLine.MaxQuantity)
-        {
-            throw new DomainException("order.quantity_out_of_range", $"Quantity must be 1 to {OrderLine.MaxQuantity}, not {quantity}.");
-        }
+        OrderLine.RequireQuantity(quantity);
         if (!IsForSale(sellerVerified))
         {
             throw new DomainException("checkout.product_unavailable", $"Product {Id} is not for sale.");

@@ -137,15 +137,7 @@ public sealed class Checkout : AggregateRoot
         var merged = new Dictionary<Guid, int>();
         foreach (var (productId, quantity) in lines)
         {
-            if (quantity is < 1 or > OrderLine.MaxQuantity)
-            {
-                throw new DomainException("order.quantity_out_of_range", $"Quantity must be 1 to {OrderLine.MaxQuantity}, not {quantity}.");
-            }
-            merged[productId] = merged.GetValueOrDefault(productId) + quantity;
-            if (merged[productId] > OrderLine.MaxQuantity)
-            {
-                throw new DomainException("order.quantity_out_of_range", $"Quantity must be at most {OrderLine.MaxQuantity}.");
-            }
+            merged[productId] = OrderLine.RequireQuantity(merged.GetValueOrDefault(productId) + OrderLine.RequireQuantity(quantity));
         }
         return merged;
     }

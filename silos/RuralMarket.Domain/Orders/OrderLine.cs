@@ -9,10 +9,7 @@ public sealed record OrderLine
 
     public OrderLine(Guid productId, string productName, Money unitPrice, int quantity, int unitWeightGrams)
     {
-        if (quantity is < 1 or > MaxQuantity)
-        {
-            throw new DomainException("order.quantity_out_of_range", $"Quantity must be 1 to {MaxQuantity}, not {quantity}.");
-        }
+        RequireQuantity(quantity);
         if (unitPrice.Dong == 0)
         {
             throw new DomainException("order.price_zero", "A line cannot be free.");
@@ -27,6 +24,12 @@ public sealed record OrderLine
         Quantity = quantity;
         UnitWeightGrams = unitWeightGrams;
     }
+
+    /// <summary>How many of one product a buyer may ask for: 1 to <see cref="MaxQuantity"/>.</summary>
+    public static int RequireQuantity(int quantity) =>
+        quantity is < 1 or > MaxQuantity
+            ? throw new DomainException("order.quantity_out_of_range", $"Quantity must be 1 to {MaxQuantity}, not {quantity}.")
+            : quantity;
 
     public Guid ProductId { get; private set; }
 

@@ -10,11 +10,14 @@ public interface IProductGrain : IGrainWithGuidKey
 
     Task DescribeAsync(ProductDetails details, Actor actor);
 
+    /// <summary>
+    /// One row of a product file, in one write: creates the product (as a draft) or describes it again, and sets its
+    /// stock to the file's figure when it has one (the difference logged as a count; new goods for a new product).
+    /// </summary>
+    Task ImportAsync(Guid cooperativeId, string slug, ProductDetails details, int? stock, Actor actor);
+
     /// <summary>Changes stock by hand; the change and its log entry are stored together. Answers the stock after it.</summary>
     Task<int> AdjustStockAsync(int delta, StockAdjustmentReason reason, string? note, Actor actor);
-
-    /// <summary>Sets stock to what a count found (an import's stock column); a difference is logged like a change by hand.</summary>
-    Task<int> CountStockAsync(int stock, StockAdjustmentReason reason, string? note, Actor actor);
 
     Task AddPhotoAsync(PhotoVariants photo, Actor actor);
 

@@ -11,11 +11,14 @@ public sealed class ProductGrain(
     IGrainFactory grains,
     TimeProvider clock) : AggregateGrain<Product>(state, clock), IProductGrain
 {
+    /// <summary>What a stock change from an import says in the log.</summary>
+    public const string ImportNote = "Nhập từ tệp CSV";
+
     protected override string NotFoundCode => "product.not_found";
 
     public async Task CreateAsync(Guid cooperativeId, string slug, ProductDetails details, Actor actor)
     {
-        await grains.GetGrain<ICooperativeGrain>(cooperativeId).RequireActiveMembersAsync([.. details.Producers.Select(p => p.HouseholdId)]);
+        await RequireMembersAsync(cooperativeId, details);
         await ChangeAsync(now =>
         {
             Start(Product.Create(this.GetPrimaryKey(), cooperativeId, slug, details, now));
@@ -23,9 +26,34 @@ public sealed class ProductGrain(
         });
     }
 
+    public async Task ImportAsync(Guid cooperativeId, string slug, ProductDetails details, int? stock, Actor actor)
+    {
+        await RequireMembersAsync(cooperativeId, details);
+        await ChangeAsync(now =>
+        {
+            var created = !Exists;
+            if (created)
+            {
+                Start(Product.Create(this.GetPrimaryKey(), cooperativeId, slug, details, now));
+            }
+            else
+            {
+                Aggregate.Describe(details, now);
+            }
+            // The import's summary goes into the activity log once for the whole file, not once per row.
+            if (stock is { } count)
+            {
+                var reason = created ? StockAdjustmentReason.Restock : StockAdjustmentReason.Count;
+                ChangeStock(Aggregate, count - Aggregate.Stock, reason, ImportNote, actor, countOnly: true, now);
+            }
+        });
+        // A file touches thousands of products once each: none of them needs to stay in memory for it.
+        DeactivateOnIdle();
+    }
+
     public async Task DescribeAsync(ProductDetails details, Actor actor)
     {
-        await Cooperative.RequireActiveMembersAsync([.. details.Producers.Select(p => p.HouseholdId)]);
+        await RequireMembersAsync(Aggregate.CooperativeId, details);
         await ChangeAsync(now =>
         {
             Aggregate.Describe(details, now);
@@ -34,10 +62,13 @@ public sealed class ProductGrain(
     }
 
     public Task<int> AdjustStockAsync(int delta, StockAdjustmentReason reason, string? note, Actor actor) =>
-        ChangeStockAsync(_ => delta, reason, note, actor, countOnly: false);
-
-    public Task<int> CountStockAsync(int stock, StockAdjustmentReason reason, string? note, Actor actor) =>
-        ChangeStockAsync(product => stock - product.Stock, reason, note, actor, countOnly: true);
+        ChangeAsync(now =>
+        {
+            var product = Aggregate;
+            ChangeStock(product, delta, reason, note, actor, countOnly: false, now);
+            RecordActivity(product.CooperativeId, actor, "stock.adjusted", $"{product.Name} ({delta:+#;-#;0})", now);
+            return product.Stock;
+        });
 
     public Task AddPhotoAsync(PhotoVariants photo, Actor actor) => Change(actor, "photo.added", (p, now) => p.AddPhoto(photo, now));
 
@@ -81,25 +112,27 @@ public sealed class ProductGrain(
         Exists ? ChangeAsync(_ => Aggregate.Fulfil(orderId), validatesFirst: true) : Task.CompletedTask;
 
     /// <summary>
-    /// The delta is worked out when the change runs, so reservations taken meanwhile are counted. A count that finds
-    /// the stock as it is changes nothing; a change by hand of zero is refused (by the log entry).
+    /// A count that finds the stock as it is changes nothing; a change by hand of zero is refused (by the log entry).
+    /// The log keeps what people change in the portal, not the platform's own loading of the seed.
     /// </summary>
-    private Task<int> ChangeStockAsync(Func<Product, int> deltaOf, StockAdjustmentReason reason, string? note, Actor actor, bool countOnly) =>
-        ChangeAsync(now =>
+    private void ChangeStock(Product product, int delta, StockAdjustmentReason reason, string? note, Actor actor, bool countOnly, DateTimeOffset now)
+    {
+        if (delta == 0 && countOnly)
         {
-            var product = Aggregate;
-            var delta = deltaOf(product);
-            if (delta == 0 && countOnly)
-            {
-                return product.Stock;
-            }
-            // The log entry checks reason and note before the stock moves.
-            var entry = new StockAdjustment(product.Id, delta, Math.Max(0, product.Stock + delta), reason, note, actor.AccountId, actor.Name, actor.ActingAs, now);
-            product.AdjustStock(delta, now);
+            return;
+        }
+        // The log entry checks reason and note before the stock moves.
+        var entry = new StockAdjustment(product.Id, delta, Math.Max(0, product.Stock + delta), reason, note, actor.AccountId, actor.Name, actor.ActingAs, now);
+        product.AdjustStock(delta, now);
+        if (actor.IsStaff)
+        {
             Record(entry);
-            RecordActivity(product.CooperativeId, actor, "stock.adjusted", $"{product.Name} ({delta:+#;-#;0})", now);
-            return product.Stock;
-        });
+        }
+    }
+
+    /// <summary>Producers must be the cooperative's active members: the cooperative's grain holds that rule.</summary>
+    private Task RequireMembersAsync(Guid cooperativeId, ProductDetails details) =>
+        grains.GetGrain<ICooperativeGrain>(cooperativeId).RequireActiveMembersAsync([.. details.Producers.Select(p => p.HouseholdId)]);
 
     private ICooperativeGrain Cooperative => grains.GetGrain<ICooperativeGrain>(Aggregate.CooperativeId);
 

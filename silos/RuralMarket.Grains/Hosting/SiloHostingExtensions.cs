@@ -15,15 +15,13 @@ namespace RuralMarket.Grains.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Makes this process an Orleans silo hosting the grains: grain state and reminders in our own tables, the silo
-    /// started once the schema is current. Settings come from <see cref="OrleansOptions.Section"/> and are checked here,
+    /// Makes this process an Orleans silo hosting the grains: grain state and reminders in our own tables, which they
+    /// use only once the schema is current. Settings come from <see cref="OrleansOptions.Section"/> and are checked here,
     /// so a wrong one stops start-up with the key named.
     /// </summary>
     public static IHostApplicationBuilder AddGrainSilo(this IHostApplicationBuilder builder)
     {
         var options = ReadOptions(builder.Configuration);
-        // The web server must answer /readyz (503) while the silo waits for the database, so nothing starts in a row.
-        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         builder.Services.AddSingleton<SiloStartGate>();
         builder.Services.AddSingleton<IStartupGate>(sp => sp.GetRequiredService<SiloStartGate>());
         builder.UseOrleans(silo =>

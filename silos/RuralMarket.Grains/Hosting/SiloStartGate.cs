@@ -3,9 +3,9 @@ using RuralMarket.Data.Hosting;
 namespace RuralMarket.Grains.Hosting;
 
 /// <summary>
-/// Ties the silo to the database's start-up: the silo starts only once the schema is current (grain storage and
-/// reminders read our tables), and start-up initialises (the seed goes through grains) only once the silo is active.
-/// A silo shutting down makes the app not ready again.
+/// Ties start-up to the silo: initialising (the seed goes through grains) waits until the silo is active, and a silo
+/// shutting down makes the app not ready again. (Grain storage and reminders wait for the schema themselves, so the
+/// silo's own start never waits on a database that may be down.)
 /// </summary>
 internal sealed class SiloStartGate(DatabaseReadiness readiness) : ILifecycleParticipant<ISiloLifecycle>, IStartupGate
 {
@@ -17,7 +17,6 @@ internal sealed class SiloStartGate(DatabaseReadiness readiness) : ILifecyclePar
 
     public void Participate(ISiloLifecycle lifecycle)
     {
-        lifecycle.Subscribe(nameof(SiloStartGate), ServiceLifecycleStage.First, readiness.Migrated.WaitAsync);
         lifecycle.Subscribe(nameof(SiloStartGate), ServiceLifecycleStage.Active, _ =>
         {
             _active.TrySetResult();

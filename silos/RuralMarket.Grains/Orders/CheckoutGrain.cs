@@ -45,7 +45,7 @@ public sealed class CheckoutGrain(
             {
                 await ReleaseAllAsync();
             }
-            await ForgetReminderAsync();
+            await ForgetReminderAsync(ResumeReminder);
             return;
         }
         try
@@ -124,11 +124,11 @@ public sealed class CheckoutGrain(
                 // Refused before released: a crash in between must not let a resume place what the buyer was told failed.
                 await ChangeAsync(now => Aggregate.Refuse(refusal, now));
                 await ReleaseAllAsync();
-                await ForgetReminderAsync();
+                await ForgetReminderAsync(ResumeReminder);
                 throw;
             }
             await ChangeAsync(now => Aggregate.Place(placed, now));
-            await ForgetReminderAsync();
+            await ForgetReminderAsync(ResumeReminder);
             return placed;
         }
         finally
@@ -139,12 +139,4 @@ public sealed class CheckoutGrain(
 
     private Task ReleaseAllAsync() =>
         Task.WhenAll(Aggregate.Items.Select(i => grains.GetGrain<IProductGrain>(i.ProductId).ReleaseAsync(i.OrderId)));
-
-    private async Task ForgetReminderAsync()
-    {
-        if (await this.GetReminder(ResumeReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
 }

@@ -87,7 +87,7 @@ public sealed class OrderGrain(
         }
         if (Aggregate.ReservationExpiresAt is null || Aggregate.Status != OrderStatus.Placed)
         {
-            await ForgetReminderAsync();
+            await ForgetReminderAsync(PaymentWindowReminder);
         }
         return expired;
     }
@@ -97,14 +97,6 @@ public sealed class OrderGrain(
 
     private Task ReleaseStockAsync() =>
         Task.WhenAll(Aggregate.Lines.Select(l => grains.GetGrain<IProductGrain>(l.ProductId).ReleaseAsync(this.GetPrimaryKey())));
-
-    private async Task ForgetReminderAsync()
-    {
-        if (await this.GetReminder(PaymentWindowReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
 
     private void Activity(Actor actor, string action, DateTimeOffset now) => RecordActivity(Aggregate.CooperativeId, actor, action, Aggregate.Code, now);
 }

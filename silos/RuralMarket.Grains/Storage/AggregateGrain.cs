@@ -13,7 +13,7 @@ namespace RuralMarket.Grains.Storage;
 /// the aggregate is read again. A write that finds its version stale re-reads and tries the change once more.
 /// </summary>
 [Reentrant]
-public abstract class AggregateGrain<T>(IPersistentState<AggregateState<T>> state, TimeProvider clock) : Grain, IDisposable
+public abstract class AggregateGrain<T>(IPersistentState<AggregateState<T>> state, TimeProvider clock) : Grain
     where T : AggregateRoot
 {
     private readonly List<IPendingChange> _waiting = [];
@@ -61,16 +61,19 @@ public abstract class AggregateGrain<T>(IPersistentState<AggregateState<T>> stat
             return true;
         }, validatesFirst);
 
+    /// <summary>Removes a reminder this grain no longer needs; nothing happens when it is not registered.</summary>
+    protected async Task ForgetReminderAsync(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         state.State.Dispose();
         return base.OnDeactivateAsync(reason, cancellationToken);
-    }
-
-    public void Dispose()
-    {
-        state.State.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     private async Task WriteWaitingAsync()

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Orleans.Storage;
 using RuralMarket.Data;
+using RuralMarket.Data.Hosting;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Grains.Storage;
@@ -12,13 +13,14 @@ namespace RuralMarket.Grains.Storage;
 /// outbox and the grain's log rows, all in one database transaction. A stale version (someone wrote behind the grain's
 /// back, or a second activation won) throws <see cref="InconsistentStateException"/>, and the grain re-reads.
 /// </summary>
-public sealed class TableGrainStorage(IDbContextFactory<RuralMarketDbContext> contexts) : IGrainStorage
+public sealed class TableGrainStorage(IDbContextFactory<RuralMarketDbContext> contexts, DatabaseReadiness readiness) : IGrainStorage
 {
     public const string Name = "tables";
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var state = Unwrap(grainState);
+        await readiness.Migrated;
         var db = await contexts.CreateDbContextAsync();
         var aggregate = await state.LoadAsync(db, grainId.GetGuidKey());
         grainState.RecordExists = aggregate is not null;
