@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using RuralMarket.Data.Hosting;
@@ -14,32 +15,65 @@ namespace RuralMarket.Grains.Hosting;
 
 public static class SiloHostingExtensions
 {
+    /// <summary>ADO.NET's name for Npgsql, the provider of the membership and reminder queries.</summary>
+    private const string PostgresInvariant = "Npgsql";
+
     /// <summary>
-    /// Makes this process an Orleans silo hosting the grains: grain state and reminders in our own tables, which they
-    /// use only once the schema is current. Settings come from <see cref="OrleansOptions.Section"/> and are checked here,
-    /// so a wrong one stops start-up with the key named.
+    /// Joins this process to the grains' cluster as <see cref="OrleansOptions.Role"/> says: a silo hosting the grains
+    /// (grain state in our tables, reminders in ours or, on the shared database, Orleans' ADO.NET table), or a client
+    /// that only calls them. Settings come from <see cref="OrleansOptions.Section"/> and are checked here, so a wrong
+    /// one stops start-up with the key named.
     /// </summary>
     public static IHostApplicationBuilder AddGrainSilo(this IHostApplicationBuilder builder)
     {
         var options = ReadOptions(builder.Configuration);
+        var database = options.Discovery == OrleansDiscovery.Database ? SharedDatabase(builder.Configuration) : null;
+        if (options.Role == OrleansRole.Client)
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (options.ClusterId, options.ServiceId));
+                client.UseAdoNetClustering(ado => (ado.Invariant, ado.ConnectionString) = (PostgresInvariant, database));
+                client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
+            });
+            return builder;
+        }
         builder.Services.AddSingleton<SiloStartGate>();
         builder.Services.AddSingleton<IStartupGate>(sp => sp.GetRequiredService<SiloStartGate>());
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
-            silo.AddGrainRuntime();
+            silo.AddGrainRuntime(withReminderTable: database is null);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloStartGate>());
+            if (database is null)
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
+                return;
+            }
+            silo.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (options.ClusterId, options.ServiceId));
+            silo.ConfigureEndpoints(options.Advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: options.AdvertisedAddress is { Length: > 0 });
+            if (options.SiloName is { Length: > 0 } name)
+            {
+                silo.Configure<SiloOptions>(silo => silo.SiloName = name);
+            }
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(OrleansOptions.Section + ":Membership"));
+            silo.UseAdoNetClustering(ado => (ado.Invariant, ado.ConnectionString) = (PostgresInvariant, database));
+            silo.UseAdoNetReminderService(ado => (ado.Invariant, ado.ConnectionString) = (PostgresInvariant, database));
+            // Orleans' tables are one of our migrations: the silo joins only once the schema is current.
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaBeforeMembership>();
         });
         return builder;
     }
 
-    /// <summary>What every silo of ours has, whatever its clustering: domain types on the wire, our grain storage and reminder table.</summary>
-    public static ISiloBuilder AddGrainRuntime(this ISiloBuilder silo)
+    /// <summary>What every silo of ours has, whatever its clustering: domain types on the wire and our grain storage (and our reminder table when Orleans' is not used).</summary>
+    public static ISiloBuilder AddGrainRuntime(this ISiloBuilder silo, bool withReminderTable = true)
     {
         silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
         silo.Services.AddKeyedSingleton<IGrainStorage, TableGrainStorage>(TableGrainStorage.Name);
         silo.AddReminders();
-        silo.Services.AddSingleton<IReminderTable, TableReminderTable>();
+        if (withReminderTable)
+        {
+            silo.Services.AddSingleton<IReminderTable, TableReminderTable>();
+        }
         return silo;
     }
 
@@ -52,17 +86,28 @@ public static class SiloHostingExtensions
         }
         catch (InvalidOperationException error)
         {
-            throw new OptionsValidationException(OrleansOptions.Section, typeof(OrleansOptions), [$"{OrleansOptions.Section}: {error.Message}"]);
+            throw Invalid($"{OrleansOptions.Section}: {error.GetBaseException().Message}");
         }
         var problems = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), problems, validateAllProperties: true))
         {
-            throw new OptionsValidationException(OrleansOptions.Section, typeof(OrleansOptions), problems.Select(p => p.ErrorMessage ?? "invalid"));
-        }
-        if (options.SiloPort == options.GatewayPort)
-        {
-            throw new OptionsValidationException(OrleansOptions.Section, typeof(OrleansOptions), ["Orleans:SiloPort and Orleans:GatewayPort must differ."]);
+            throw Invalid([.. problems.Select(p => p.ErrorMessage ?? "invalid")]);
         }
         return options;
     }
+
+    /// <summary>The cluster meets in the platform's own PostgreSQL: the same connection string, Orleans' tables beside ours.</summary>
+    private static string SharedDatabase(IConfiguration configuration)
+    {
+        var provider = configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}"];
+        var connectionString = configuration.GetConnectionString(DataHostingExtensions.ConnectionStringName);
+        if (!string.Equals(provider, nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw Invalid("Orleans:Discovery Database needs Database:Provider Postgres and ConnectionStrings:RuralMarket: the cluster's tables live in that database.");
+        }
+        return connectionString;
+    }
+
+    private static OptionsValidationException Invalid(params string[] problems) =>
+        new(OrleansOptions.Section, typeof(OrleansOptions), problems);
 }
