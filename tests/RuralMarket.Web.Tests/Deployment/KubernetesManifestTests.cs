@@ -1,3 +1,4 @@
+using System.Globalization;
 using RuralMarket.Photos;
 using RuralMarket.Web.Accounts;
 using System.Net;
@@ -13,6 +14,7 @@ using RuralMarket.Seed;
 using RuralMarket.Silo;
 using RuralMarket.Silo.Outbox;
 using RuralMarket.Web.Hosting;
+using RuralMarket.Grains.Hosting;
 using YamlDotNet.RepresentationModel;
 using static RuralMarket.Web.Tests.Deployment.RenderedManifests;
 
@@ -36,6 +38,9 @@ public class KubernetesManifestTests
         SeedHostingExtensions.CatalogueKey,
         .. KeysOf<SearchOptions>(SearchOptions.Section).Where(k => k != "Search:Elasticsearch"),
         .. KeysOf<ElasticsearchOptions>($"{SearchOptions.Section}:Elasticsearch"),
+        .. KeysOf<OrleansOptions>(OrleansOptions.Section),
+        "Orleans:Membership:ProbeTimeout",
+        "Orleans:Membership:NumMissedProbesLimit",
         "ASPNETCORE_URLS",
         StorefrontHostingExtensions.KeysFolderKey,
     ];
@@ -125,6 +130,32 @@ public class KubernetesManifestTests
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
         }
+    }
+
+    [Fact]
+    public void Silo_pods_advertise_their_pod_ip_and_name_listen_on_the_orleans_ports_and_leave_one_at_a_time()
+    {
+        var silo = Container("ruralmarket-silo");
+        var env = List(silo, "env").Cast<YamlMappingNode>().ToDictionary(e => Text(e, "name"));
+        Assert.Equal("status.podIP", Text(Map(Map(env["Orleans__AdvertisedAddress"], "valueFrom"), "fieldRef"), "fieldPath"));
+        Assert.Equal("metadata.name", Text(Map(Map(env["Orleans__SiloName"], "valueFrom"), "fieldRef"), "fieldPath"));
+        var ports = List(silo, "ports").Cast<YamlMappingNode>().Select(p => Text(p, "containerPort")).ToList();
+        Assert.Contains(EnvValue(silo, "Orleans__SiloPort"), ports);
+        Assert.Contains(EnvValue(silo, "Orleans__GatewayPort"), ports);
+        Assert.Equal(("11111", "30000"), (EnvValue(silo, "Orleans__SiloPort"), EnvValue(silo, "Orleans__GatewayPort")));
+        var memory = Text(Map(Map(silo, "resources"), "requests"), "memory");
+        Assert.True(memory.EndsWith("Mi", StringComparison.Ordinal) ? int.Parse(memory[..^2], CultureInfo.InvariantCulture) >= 512 : memory.EndsWith("Gi", StringComparison.Ordinal),
+            $"silo pods ask for {memory}; Orleans needs at least 512Mi");
+
+        var rolling = Map(Map(Map(Manifests.Named("Deployment", "ruralmarket-silo"), "spec"), "strategy"), "rollingUpdate");
+        Assert.Equal("0", Text(rolling, "maxUnavailable"));
+        var budget = Manifests.Named("PodDisruptionBudget", "ruralmarket-silo");
+        Assert.Equal("ruralmarket-silo", Text(Map(Map(Map(budget, "spec"), "selector"), "matchLabels"), "app.kubernetes.io/name"));
+
+        var data = Map(Manifests.Named("ConfigMap", "ruralmarket-config"), "data");
+        Assert.Equal("Database", Text(data, "Orleans__Discovery"));
+        Assert.Equal("Client", EnvValue(Container("ruralmarket-web"), "Orleans__Role"));
+        Assert.Null(EnvValue(silo, "Orleans__Role"));
     }
 
     private static YamlMappingNode Container(string deployment) =>
