@@ -4,6 +4,7 @@ using RuralMarket.Search;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
 using RuralMarket.Web.Accounts;
+using RuralMarket.Web.Admin;
 using RuralMarket.Web.Apis;
 using RuralMarket.Web.Hosting;
 using RuralMarket.Web.Media;
@@ -27,6 +28,7 @@ app.MapCultureSwitch();
 app.MapProductsApi();
 app.MapGeographyApi();
 app.MapRazorPages();
+app.MapClusterDashboard();
 app.Run();
 
 /// <summary>Entry point; public so the web tests can host it.</summary>

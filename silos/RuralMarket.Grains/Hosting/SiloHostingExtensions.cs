@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using RuralMarket.Data.Hosting;
@@ -35,6 +36,7 @@ public static class SiloHostingExtensions
                 client.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (options.ClusterId, options.ServiceId));
                 client.UseAdoNetClustering(ado => (ado.Invariant, ado.ConnectionString) = (PostgresInvariant, database));
                 client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
+                client.AddDashboard();
             });
             return builder;
         }
@@ -44,6 +46,8 @@ public static class SiloHostingExtensions
         {
             silo.AddGrainRuntime(withReminderTable: database is null);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloStartGate>());
+            // The dashboard's counters live in every silo; a web host (silo or client) shows them at /admin/orleans.
+            silo.AddDashboard();
             if (database is null)
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
