@@ -74,6 +74,21 @@ public sealed class TestPlatform : IAsyncDisposable
         return platform;
     }
 
+    /// <summary>Starts what the host runs in the background (a silo, if the test added one) and waits until it reports ready.</summary>
+    public async Task RunHostAsync()
+    {
+        await _host.StartAsync();
+        var readiness = Services.GetRequiredService<DatabaseReadiness>();
+        for (var waited = 0; !readiness.IsReady; waited += 50)
+        {
+            if (waited > 60_000)
+            {
+                throw new TimeoutException($"The host did not become ready: {readiness.Problem}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     public RuralMarketDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<RuralMarketDbContext>>().CreateDbContext();
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
