@@ -9,6 +9,7 @@ using RuralMarket.Data.Accounts;
 using RuralMarket.Data.Catalog;
 using RuralMarket.Data.Outbox;
 using RuralMarket.Data.Reminders;
+using RuralMarket.Data.Sqlite;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
@@ -67,8 +68,15 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
                 OutboxMessages.Add(new OutboxMessage(Guid.NewGuid(), domainEvent.GetType().Name, payload, domainEvent.OccurredAt));
             }
         }
+        // Entries() above has just detected the changes; what came after sets states itself. Detecting them a second
+        // time in the base save is the costliest part of a grain's write on a big aggregate, and on SQLite it would
+        // happen while this writer holds the turn.
+        var detects = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            // Inside a transaction the write lock is already this context's (SQLite's BEGIN takes it).
+            using var turn = Database.CurrentTransaction is null ? await TakeWriterTurnAsync(cancellationToken) : null;
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             aggregates.ForEach(e => e.Entity.ClearPendingEvents());
             return written;
@@ -79,7 +87,18 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
                 ?? aggregates.Select(e => e.Entity).First();
             throw new ConcurrencyConflictException(stale.GetType().Name, stale.Id);
         }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detects;
+        }
     }
+
+    /// <summary>
+    /// On SQLite, waits for this writer's turn (see <see cref="SqliteWriterTurns"/>); take it around a write that does
+    /// not go through <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
+    public async ValueTask<IDisposable?> TakeWriterTurnAsync(CancellationToken cancellationToken) =>
+        IsSqlite ? await SqliteWriterTurns.TakeAsync(Database.GetConnectionString()!, cancellationToken) : null;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it versions aggregates and writes the outbox.");

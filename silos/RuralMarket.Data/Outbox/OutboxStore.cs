@@ -36,7 +36,11 @@ public sealed class OutboxStore(IDbContextFactory<RuralMarketDbContext> contexts
                     FOR UPDATE SKIP LOCKED)
                 RETURNING *
                 """);
-        var messages = await claimed.AsNoTracking().ToListAsync(cancellationToken);
+        List<OutboxMessage> messages;
+        using (await db.TakeWriterTurnAsync(cancellationToken))
+        {
+            messages = await claimed.AsNoTracking().ToListAsync(cancellationToken);
+        }
         return messages.OrderBy(m => m.OccurredAt).ToList();
     }
 
@@ -44,6 +48,7 @@ public sealed class OutboxStore(IDbContextFactory<RuralMarketDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        using var turn = await db.TakeWriterTurnAsync(cancellationToken);
         await db.OutboxMessages
             .Where(m => m.Id == messageId && m.LockedBy == relay)
             .ExecuteUpdateAsync(set => set
@@ -59,6 +64,7 @@ public sealed class OutboxStore(IDbContextFactory<RuralMarketDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var trimmed = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        using var turn = await db.TakeWriterTurnAsync(cancellationToken);
         await db.OutboxMessages
             .Where(m => m.Id == messageId && m.LockedBy == relay)
             .ExecuteUpdateAsync(set => set

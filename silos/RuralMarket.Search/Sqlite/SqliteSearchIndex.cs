@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using RuralMarket.Data.Hosting;
+using RuralMarket.Data.Sqlite;
 
 namespace RuralMarket.Search.Sqlite;
 
@@ -13,6 +14,7 @@ internal sealed class SqliteSearchIndex(DatabaseOptions database, SqliteTermVoca
         {
             return;
         }
+        using var turn = await SqliteWriterTurns.TakeAsync(database.ConnectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         foreach (var document in documents)
@@ -29,6 +31,7 @@ internal sealed class SqliteSearchIndex(DatabaseOptions database, SqliteTermVoca
         {
             return;
         }
+        using var turn = await SqliteWriterTurns.TakeAsync(database.ConnectionString, cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         foreach (var id in productIds)
