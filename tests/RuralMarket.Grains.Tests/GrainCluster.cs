@@ -13,7 +13,7 @@ namespace RuralMarket.Grains.Tests;
 /// the given kind. Started on first use, so a PostgreSQL class without a server is reported as skipped, not failed.
 /// Tests share it and keep apart by using their own cooperatives and products.
 /// </summary>
-public abstract class GrainCluster(DatabaseKind kind) : IAsyncLifetime
+public abstract class GrainCluster(DatabaseKind kind, int silos = 1) : IAsyncLifetime
 {
     /// <summary>Short, so a test can watch a payment window pass by its reminder.</summary>
     public static readonly TimeSpan PaymentWindow = TimeSpan.FromSeconds(5);
@@ -38,7 +38,7 @@ public abstract class GrainCluster(DatabaseKind kind) : IAsyncLifetime
                 return;
             }
             _platform = await TestPlatform.StartAsync(kind);
-            var builder = new InProcessTestClusterBuilder(1);
+            var builder = new InProcessTestClusterBuilder((short)silos);
             var connectionString = _platform.ConnectionString;
             builder.ConfigureSiloHost((_, host) =>
             {
@@ -50,7 +50,7 @@ public abstract class GrainCluster(DatabaseKind kind) : IAsyncLifetime
                 });
                 host.AddRuralMarketData();
             });
-            builder.ConfigureSilo((_, silo) => silo.AddGrainRuntime());
+            builder.ConfigureSilo((_, silo) => silo.AddGrainRuntime().AddOutgoingGrainCallFilter<Orders.CrashBeforePlacing>());
             builder.ConfigureClient(client => client.Services.AddSerializer(serializer => serializer.AddDomainTypes()));
             _cluster = builder.Build();
             await _cluster.DeployAsync();
@@ -80,3 +80,8 @@ public abstract class GrainCluster(DatabaseKind kind) : IAsyncLifetime
 public sealed class SqliteGrainCluster() : GrainCluster(DatabaseKind.Sqlite);
 
 public sealed class PostgresGrainCluster() : GrainCluster(DatabaseKind.Postgres);
+
+/// <summary>Two silos, so one can be killed while the other carries on.</summary>
+public sealed class SqliteTwoSiloCluster() : GrainCluster(DatabaseKind.Sqlite, silos: 2);
+
+public sealed class PostgresTwoSiloCluster() : GrainCluster(DatabaseKind.Postgres, silos: 2);
