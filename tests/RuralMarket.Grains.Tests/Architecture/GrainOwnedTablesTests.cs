@@ -24,7 +24,7 @@ public sealed partial class GrainOwnedTablesTests
     [Fact]
     public void Nothing_outside_the_grain_storage_writes_a_grain_owned_table()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var files = new[] { "silos", "web", "seed" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
             .Select(path => (Path: Path.GetRelativePath(root, path).Replace('\\', '/'), Text: File.ReadAllText(path)))
@@ -88,16 +88,6 @@ public sealed partial class GrainOwnedTablesTests
         {
             yield return sql.Value;
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuralMarket.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("RuralMarket.sln not found above the test output.");
     }
 
     [GeneratedRegex(@"\b(?:db|context|unitOfWork)\.(?:Update|UpdateRange|Remove|RemoveRange|Attach|AttachRange)\(")]

@@ -121,13 +121,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = here.Name;
         var configuration = here.Parent!.Name;
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "RuralMarket.sln")))
-        {
-            root = root.Parent;
-        }
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("RuralMarket.sln not found above the test output."),
-            "silos", "RuralMarket.Silo", "bin", configuration, framework, "RuralMarket.Silo.dll");
+        var dll = Path.Combine(Repository.Root, "silos", "RuralMarket.Silo", "bin", configuration, framework, "RuralMarket.Silo.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first: the silo's DLL is missing.", dll);
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class DockerfileTests(ITestOutputHelper output)
     [InlineData("silos/RuralMarket.Silo/Dockerfile", "ruralmarket/silo")]
     public async Task The_entry_point_names_a_dll_that_the_dockerfiles_publish_produces(string dockerfile, string image)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var text = await File.ReadAllTextAsync(Path.Combine(root, dockerfile));
         var project = PublishLine().Match(text) is { Success: true } publish ? publish.Groups["project"].Value : throw new Xunit.Sdk.XunitException($"{dockerfile} has no dotnet publish line");
         var entry = EntryPoint().Match(text) is { Success: true } start ? start.Groups["dll"].Value : throw new Xunit.Sdk.XunitException($"{dockerfile} has no ENTRYPOINT [\"dotnet\", \"….dll\"]");
@@ -53,16 +53,6 @@ public sealed partial class DockerfileTests(ITestOutputHelper output)
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "RuralMarket.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName ?? throw new InvalidOperationException("RuralMarket.sln not found above the test output.");
     }
 
     [GeneratedRegex(@"dotnet publish (?<project>\S+\.csproj)")]

@@ -12,7 +12,7 @@ internal sealed class RenderedManifests
 
     public static RenderedManifests Render()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var start = new ProcessStartInfo("kubectl", ["kustomize", Path.Combine(root, "k8s", "base")])
         {
             RedirectStandardOutput = true,
@@ -48,16 +48,4 @@ internal sealed class RenderedManifests
     public static string Text(YamlNode node, string key) => ((YamlScalarNode)((YamlMappingNode)node)[key]).Value!;
 
     public static bool Has(YamlNode node, string key) => ((YamlMappingNode)node).Children.ContainsKey(key);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RuralMarket.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("RuralMarket.sln not found above the test's folder.");
-    }
 }
