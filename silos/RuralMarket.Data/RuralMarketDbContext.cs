@@ -65,7 +65,7 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
             foreach (var domainEvent in entry.Entity.PendingEvents)
             {
                 var payload = JsonSerializer.Serialize(domainEvent, domainEvent.GetType(), EventJson);
-                OutboxMessages.Add(new OutboxMessage(Guid.NewGuid(), domainEvent.GetType().Name, payload, domainEvent.OccurredAt));
+                OutboxMessages.Add(new OutboxMessage(Guid.NewGuid(), DomainEventNames.Of(domainEvent), payload, domainEvent.OccurredAt));
             }
         }
         // Entries() above has just detected the changes; what came after sets states itself. Detecting them a second

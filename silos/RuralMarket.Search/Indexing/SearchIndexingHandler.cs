@@ -1,7 +1,6 @@
 using System.Text.Json;
 using RuralMarket.Data.Outbox;
-using RuralMarket.Domain.Catalog;
-using RuralMarket.Domain.Cooperatives;
+using RuralMarket.Domain.Shared;
 using RuralMarket.Silo.Outbox;
 
 namespace RuralMarket.Search.Indexing;
@@ -14,12 +13,12 @@ namespace RuralMarket.Search.Indexing;
 internal sealed class SearchIndexingHandler(SearchDocumentSource source, ISearchIndex index) : IOutboxHandler
 {
     public bool Handles(string messageType) =>
-        messageType is nameof(ProductChanged) or nameof(CooperativeVerified) or nameof(CooperativeChanged);
+        messageType is DomainEventNames.ProductChanged or DomainEventNames.CooperativeVerified or DomainEventNames.CooperativeChanged;
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         using var payload = JsonDocument.Parse(message.Payload);
-        IReadOnlyCollection<Guid> productIds = message.Type == nameof(ProductChanged)
+        IReadOnlyCollection<Guid> productIds = message.Type == DomainEventNames.ProductChanged
             ? [payload.RootElement.GetProperty("productId").GetGuid()]
             : await source.ProductsOfCooperativeAsync(payload.RootElement.GetProperty("cooperativeId").GetGuid(), cancellationToken);
         await RefreshAsync(productIds, cancellationToken);

@@ -140,8 +140,8 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
 
         await using var db = Platform.NewContext();
         var messages = await db.OutboxMessages.AsNoTracking().ToListAsync();
-        Assert.Contains(messages, m => m.Type == nameof(ProductChanged) && m.Payload.Contains(product.Id.ToString(), StringComparison.Ordinal));
-        Assert.Contains(messages, m => m.Type == "CooperativeRegistered");
+        Assert.Contains(messages, m => m.Type == "catalog.product-changed" && m.Payload.Contains(product.Id.ToString(), StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Type == "cooperatives.registered");
         Assert.All(messages, m => Assert.Null(m.ProcessedAt));
         Assert.Empty(product.PendingEvents);
     }
