@@ -57,7 +57,7 @@ public static class SiloHostingExtensions
             silo.ConfigureEndpoints(options.Advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: options.AdvertisedAddress is { Length: > 0 });
             if (options.SiloName is { Length: > 0 } name)
             {
-                silo.Configure<SiloOptions>(silo => silo.SiloName = name);
+                silo.Configure<SiloOptions>(named => named.SiloName = name);
             }
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(OrleansOptions.Section + ":Membership"));
             silo.UseAdoNetClustering(ado => (ado.Invariant, ado.ConnectionString) = (PostgresInvariant, database));
