@@ -38,7 +38,11 @@ public abstract class SiloCrashTests(GrainCluster cluster, ITestOutputHelper out
         Assert.NotEqual(default, checkout.Id);
         var (checkoutId, firstId, secondId) = (checkout.Id, checkout.First, checkout.Second);
         var resubmitted = checkout.Request!;
-        Assert.Equal(7, await StockAsync(firstId, untilAtMost: 7));
+        await using (var reserved = platform.NewContext())
+        {
+            // Each reservation was written before the saga called an order grain, where it stopped.
+            Assert.Equal(7, await reserved.Products.Where(p => p.Id == firstId).Select(p => p.Stock).SingleAsync());
+        }
         var victim = cluster.Cluster.Silos.Single(s => !s.SiloAddress.Equals(primary));
         await cluster.Cluster.KillSiloAsync(victim);
         CrashBeforePlacing.Disarm(checkoutId);
@@ -58,7 +62,6 @@ public abstract class SiloCrashTests(GrainCluster cluster, ITestOutputHelper out
             }
         }
         Assert.NotNull(placed);
-        await cluster.Cluster.StartAdditionalSiloAsync();
 
         await using var db = platform.NewContext();
         var orders = await db.Orders.AsNoTracking().Where(o => o.CheckoutId == checkoutId).ToListAsync();
@@ -74,20 +77,6 @@ public abstract class SiloCrashTests(GrainCluster cluster, ITestOutputHelper out
             Assert.Equal(10, stock + sold);
         }
         output.WriteLine($"{orders.Count} orders placed after the kill; every reserved unit is on an order");
-    }
-
-    private async Task<int> StockAsync(Guid productId, int untilAtMost)
-    {
-        for (var waited = 0; ; waited++)
-        {
-            await using var db = cluster.Platform.NewContext();
-            var stock = await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync();
-            if (stock <= untilAtMost || waited > 50)
-            {
-                return stock;
-            }
-            await Task.Delay(100);
-        }
     }
 }
 
