@@ -41,6 +41,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             reservations.InOwnTable("stock_reservations", "ProductId");
             reservations.HasIndex("ProductId", nameof(StockReservation.OrderId)).IsUnique();
             reservations.HasIndex(r => r.OrderId);
+            reservations.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
         });
     }
 }

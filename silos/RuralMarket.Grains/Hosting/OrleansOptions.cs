@@ -35,6 +35,10 @@ public sealed class OrleansOptions : IValidatableObject
     [RegularExpression("^[A-Za-z0-9._-]{1,100}$", ErrorMessage = "Orleans:SiloName must be letters, digits, dots, dashes and underscores.")]
     public string? SiloName { get; set; }
 
+    /// <summary>How long a grain call waits for its answer before the caller hears an error (a buyer gets an error page and can send the form again).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Orleans:ResponseTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public IPAddress Advertised => string.IsNullOrEmpty(AdvertisedAddress) ? IPAddress.Loopback : IPAddress.Parse(AdvertisedAddress);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

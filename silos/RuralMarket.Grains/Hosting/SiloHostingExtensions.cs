@@ -35,6 +35,7 @@ public static class SiloHostingExtensions
             {
                 client.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (options.ClusterId, options.ServiceId));
                 client.UseAdoNetClustering(ado => (ado.Invariant, ado.ConnectionString) = (PostgresInvariant, database));
+                client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
                 client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
                 client.AddDashboard();
             });
@@ -45,6 +46,7 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.AddGrainRuntime(withReminderTable: database is null);
+            silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloStartGate>());
             // The dashboard's counters live in every silo; a web host (silo or client) shows them at /admin/orleans.
             silo.AddDashboard();

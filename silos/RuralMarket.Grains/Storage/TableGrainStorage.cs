@@ -35,20 +35,24 @@ public sealed class TableGrainStorage(IDbContextFactory<RuralMarketDbContext> co
             throw new InvalidOperationException($"{stateName} {grainId} has nothing to write.");
         }
         var expected = grainState.ETag;
-        if (!db.ChangeTracker.HasChanges() && state.Records.Count == 0 && aggregate.PendingEvents.Count == 0)
-        {
-            return;
-        }
-        var entry = db.Entry(aggregate);
-        if (entry.State == EntityState.Unchanged)
-        {
-            // Only owned rows changed (a reservation taken or released): the aggregate's version still moves, so a
-            // stale copy elsewhere is refused.
-            entry.Property(a => a.Version).IsModified = true;
-        }
-        db.AddRange(state.Records);
+        // One look for changes per write, not one per question asked below: on a hot product it walks the collection
+        // of thousands of open reservations.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
+            if (!db.ChangeTracker.HasChanges() && state.Records.Count == 0 && aggregate.PendingEvents.Count == 0)
+            {
+                return;
+            }
+            var entry = db.Entry(aggregate);
+            if (entry.State == EntityState.Unchanged)
+            {
+                // Only owned rows changed (a reservation taken or released): the aggregate's version still moves, so a
+                // stale copy elsewhere is refused.
+                entry.Property(a => a.Version).IsModified = true;
+            }
+            db.AddRange(state.Records);
             await db.SaveChangesAsync();
         }
         catch (ConcurrencyConflictException conflict)
@@ -59,6 +63,10 @@ public sealed class TableGrainStorage(IDbContextFactory<RuralMarketDbContext> co
         catch (DbUpdateException insertRace) when (expected is null)
         {
             throw new InconsistentStateException($"{stateName} {grainId} was created by someone else first: {insertRace.GetBaseException().Message}", string.Empty, "(exists)");
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
         state.Saved();
         grainState.RecordExists = true;

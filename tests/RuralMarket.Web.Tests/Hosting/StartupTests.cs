@@ -42,6 +42,12 @@ public class StartupTests
     [InlineData("Search:Provider", "Elasticsearch", "Search:Elasticsearch:Url")]
     [InlineData("Search:Provider", "Postgres", "Database:Provider")]
     [InlineData("Search:Provider", "Solr", "Search:Provider")]
+    [InlineData("Orleans:SiloPort", "70000", "Orleans:SiloPort")]
+    [InlineData("Orleans:ClusterId", "Cụm 1", "Orleans:ClusterId")]
+    [InlineData("Orleans:Discovery", "Zookeeper", "Orleans")]
+    [InlineData("Orleans:Role", "Client", "Orleans:Discovery")]
+    [InlineData("Orleans:AdvertisedAddress", "pod-a", "Orleans:AdvertisedAddress")]
+    [InlineData("Orleans:ResponseTimeout", "00:00:00", "Orleans:ResponseTimeout")]
     public async Task A_missing_or_invalid_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {
         await using var app = await RuralMarketApp.CreateAsync(overrides: new Dictionary<string, string?> { [key] = value });

@@ -184,6 +184,32 @@ public sealed partial class BuyerJourneyTests() : WebAppTest(DatabaseKind.Sqlite
     }
 
     [Fact]
+    public async Task The_same_checkout_form_sent_again_shows_the_orders_of_its_first_submit_and_places_nothing_more()
+    {
+        await AddAsync("mien-dong-vi-huong", 2);
+        var form = await Client.PageAsync("/checkout");
+        var checkoutId = StorefrontBuyer.CheckoutId(form).ToString();
+        var token = StorefrontBuyer.AntiforgeryToken(form);
+        Task<HttpResponseMessage> SendAsync() => Client.PostAsync("/checkout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.CheckoutId"] = checkoutId, ["Form.Name"] = "Nguyễn Thị Lan", ["Form.Phone"] = "0912 345 678",
+            ["Form.ProvinceCode"] = "HN", ["Form.Commune"] = "Phường Ba Đình", ["Form.Street"] = "12 Phan Đình Phùng",
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        var first = await (await SendAsync()).BodyAsync();
+        // The first answer never reached the buyer, who sends the form again: the cart is empty by now.
+        var again = await (await SendAsync()).BodyAsync();
+
+        var code = OrderCode().Match(first).Value;
+        Assert.NotEmpty(code);
+        Assert.Contains("Đặt hàng thành công", again, StringComparison.Ordinal);
+        Assert.Equal([code], OrderCode().Matches(again).Select(m => m.Value).Distinct());
+        Assert.Equal(1, await OrderCountAsync());
+        Assert.Equal(238, await StockAsync("mien-dong-vi-huong"));
+    }
+
+    [Fact]
     public async Task Stock_sold_out_between_cart_and_checkout_sends_the_buyer_back_with_nothing_ordered()
     {
         await AddAsync("mien-dong-vi-huong", 2);

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using RuralMarket.Data;
 using RuralMarket.Data.Geography;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Orders;
@@ -33,7 +35,7 @@ public sealed class CheckoutForm
 }
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RuralMarket.Web.Hosting.CheckoutLimits.PolicyName)]
-public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units) : PageModel
+public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units, RuralMarketDbContext db) : PageModel
 {
     /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
     private const int MaxFieldLength = 1_000;
@@ -79,7 +81,10 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactor
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(cancellationToken))
+        // The same form sent again after its answer was lost (a dropped connection, an error page): the checkout grain
+        // answers what it did the first time, whatever the cart holds now.
+        var sentBefore = Form.CheckoutId != Guid.Empty && await db.Checkouts.AsNoTracking().AnyAsync(c => c.Id == Form.CheckoutId, cancellationToken);
+        if (!await LoadAsync(cancellationToken) && !sentBefore)
         {
             return RedirectToPage("/Cart/Index");
         }

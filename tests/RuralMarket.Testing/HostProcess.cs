@@ -2,22 +2,33 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace RuralMarket.Silo.Tests.Cluster;
+namespace RuralMarket.Testing;
+
+/// <summary>Our two hosts, as the folder of their project and the DLL they build.</summary>
+public sealed record HostProgram(string ProjectFolder, string Dll)
+{
+    /// <summary>The back end of the scale-out: grains, the outbox relay, the sweep.</summary>
+    public static HostProgram Silo { get; } = new(Path.Combine("silos", "RuralMarket.Silo"), "RuralMarket.Silo.dll");
+
+    /// <summary>The web host: the embedded default on its own, an Orleans client with <c>Orleans:Role=Client</c>.</summary>
+    public static HostProgram Web { get; } = new(Path.Combine("web", "RuralMarket.Web"), "RuralMarket.Web.dll");
+}
 
 /// <summary>
-/// One <c>RuralMarket.Silo</c> process, started from its build output as an operator would start it, joined to a
-/// cluster on PostgreSQL. Its console output is kept so a failing test can show it.
+/// One of our hosts as a process, started from its build output as an operator would start it, configured through
+/// environment variables only. Its console output is kept so a failing test can show it.
 /// </summary>
-internal sealed class SiloProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(string name, Process process, Uri http)
+    private HostProcess(string name, Process process, Uri http, int gatewayPort)
     {
         Name = name;
         _process = process;
         Http = http;
+        GatewayPort = gatewayPort;
         _process.OutputDataReceived += (_, line) => Keep(line.Data);
         _process.ErrorDataReceived += (_, line) => Keep(line.Data);
         _process.BeginOutputReadLine();
@@ -28,12 +39,16 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public Uri Http { get; }
 
+    /// <summary>Where Orleans clients reach this host's silo (when it hosts one).</summary>
+    public int GatewayPort { get; }
+
     public bool HasExited => _process.HasExited;
 
-    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> settings)
+    public static HostProcess Start(HostProgram program, string name, IReadOnlyDictionary<string, string> settings)
     {
-        var dll = BuiltSilo();
+        var dll = Built(program);
         var httpPort = FreePorts.Next();
+        var gatewayPort = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -49,13 +64,13 @@ internal sealed class SiloProcess : IAsyncDisposable
         start.Environment["Urls"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}";
         start.Environment["Orleans__SiloName"] = name;
         start.Environment["Orleans__SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Orleans__GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException($"dotnet did not start {dll}.");
-        return new SiloProcess(name, process, new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}/"));
+        return new HostProcess(name, process, new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}/"), gatewayPort);
     }
 
-    /// <summary>Waits until the silo's <c>/readyz</c> answers 200: migrated, joined and active.</summary>
+    /// <summary>Waits until the host's <c>/readyz</c> answers 200: migrated, joined and active (or, as a client, connected).</summary>
     public async Task WaitUntilReadyAsync(TimeSpan limit)
     {
         using var http = new HttpClient { BaseAddress = Http, Timeout = TimeSpan.FromSeconds(2) };
@@ -115,13 +130,13 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The silo's own build output, beside this test project's (same configuration and framework).</summary>
-    private static string BuiltSilo()
+    /// <summary>The host's own build output, beside the running program's (same configuration and framework).</summary>
+    private static string Built(HostProgram program)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = here.Name;
         var configuration = here.Parent!.Name;
-        var dll = Path.Combine(Repository.Root, "silos", "RuralMarket.Silo", "bin", configuration, framework, "RuralMarket.Silo.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the solution first: the silo's DLL is missing.", dll);
+        var dll = Path.Combine(Repository.Root, program.ProjectFolder, "bin", configuration, framework, program.Dll);
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the solution first: {program.Dll} is missing.", dll);
     }
 }
