@@ -1,106 +1,73 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using RuralMarket.Domain.Orders;
-using RuralMarket.Grains.Catalog;
-using RuralMarket.Testing;
 
 namespace RuralMarket.Grains.Benchmarks;
 
+/// <summary>One hot product: units to sell, one reservation of one unit at a time, and what is left.</summary>
+internal sealed record HotProduct(Func<Task<bool>> ReserveOne, Func<Task<int>> StockLeft);
+
+/// <summary>One line of the table: a database, a path to the stock, a number of callers, medians of the rounds.</summary>
+internal sealed record BenchmarkRow(string Database, string Path, int Callers, double PerSecond, double P50, double P99, int Oversold);
+
 /// <summary>
-/// Many buyers after one product: each caller reserves one unit at a time until the round's stock is gone. The grain
-/// path is what checkout does (<see cref="IProductGrain.ReserveAsync"/>: a reservation row, stock and version in one
-/// write); the baseline is the single conditional UPDATE the platform used before the grains (stock only).
+/// Many buyers after one product: each caller reserves one unit at a time until the round's stock is gone, plus one
+/// refused attempt per caller. Rounds run on a new hot product each. Warm-up rounds (the JIT, tiered compilation,
+/// the pools, the grain's activation) run for <see cref="WarmUp"/> and are not counted.
 /// </summary>
-internal sealed class StockBenchmark(TestPlatform platform, IGrainFactory grains)
+internal static class StockBenchmark
 {
-    public enum Path
+    /// <summary>Long enough for tiered compilation to settle: measured rounds kept getting faster for about 8 s.</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
+
+    private const int MaxWarmUpRounds = 10;
+
+    public static async Task<BenchmarkRow> RunAsync(string database, string path, int callers, int reservations, int rounds, Func<Task<HotProduct>> newHotProduct)
     {
-        Grain,
-        ConditionalUpdate,
-    }
-
-    public sealed record Row(DatabaseKind Kind, Path Path, int Callers, double PerSecond, double P50, double P99, int Oversold);
-
-    private int _products;
-
-    public async Task<Row> RunAsync(Path path, int callers, int reservations, int rounds)
-    {
-        var results = new List<(double PerSecond, double P50, double P99, int Oversold)>();
-        for (var round = 0; round < rounds + 1; round++)
+        var warming = Stopwatch.StartNew();
+        var warmUpRounds = 0;
+        while (warmUpRounds == 0 || (warming.Elapsed < WarmUp && warmUpRounds < MaxWarmUpRounds))
         {
-            var cooperative = await platform.AddCooperativeAsync($"htx-bench-{Interlocked.Increment(ref _products)}");
-            var product = await platform.AddProductAsync(cooperative, $"hot-{_products}", stock: reservations);
-            var reserve = path == Path.Grain ? GrainReservation(product.Id) : ConditionalUpdate(product.Id);
-            var latencies = new ConcurrentBag<double>();
-            var issued = 0;
-            var refused = 0;
-            var watch = Stopwatch.StartNew();
-            await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
-            {
-                // One more attempt than there are units: the last callers must be refused, never served.
-                while (Interlocked.Increment(ref issued) <= reservations + callers)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    if (!await reserve())
-                    {
-                        Interlocked.Increment(ref refused);
-                    }
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            })));
-            var seconds = watch.Elapsed.TotalSeconds;
-            var stock = await StockAsync(product.Id);
-            var oversold = Math.Max(0, reservations + callers - refused - reservations) + Math.Max(0, -stock);
-            var sorted = latencies.Order().ToArray();
-            if (round > 0)
-            {
-                // Round 0 warms the JIT, the pools and the grain's activation.
-                results.Add((reservations / seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), oversold));
-            }
-            Console.WriteLine($"{platform.Kind} {path} {callers} callers, round {round}: {reservations / seconds:0} reservations/s, stock left {stock}, refused {refused}{(round == 0 ? " (warm-up)" : "")}");
+            await RoundAsync(await newHotProduct(), callers, reservations);
+            warmUpRounds++;
         }
-        return new Row(platform.Kind, path, callers, Median(results.Select(r => r.PerSecond)), Median(results.Select(r => r.P50)),
+        var results = new List<Round>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            var result = await RoundAsync(await newHotProduct(), callers, reservations);
+            results.Add(result);
+            Console.WriteLine($"{database} {path} {callers} callers, round {round} (after {warmUpRounds} warm-up rounds): {result.PerSecond:0} reservations/s, stock left {result.StockLeft}, refused {result.Refused}");
+        }
+        return new BenchmarkRow(database, path, callers, Median(results.Select(r => r.PerSecond)), Median(results.Select(r => r.P50)),
             Median(results.Select(r => r.P99)), results.Max(r => r.Oversold));
     }
 
-    private Func<Task<bool>> GrainReservation(Guid productId) => async () =>
+    private sealed record Round(double PerSecond, double P50, double P99, int Oversold, int StockLeft, int Refused);
+
+    private static async Task<Round> RoundAsync(HotProduct product, int callers, int reservations)
     {
-        try
+        var latencies = new ConcurrentBag<double>();
+        var issued = 0;
+        var refused = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
-            await grains.GetGrain<IProductGrain>(productId).ReserveAsync(Guid.NewGuid(), 1);
-            return true;
-        }
-        catch (OutOfStockException)
-        {
-            return false;
-        }
-    };
-
-    private Func<Task<bool>> ConditionalUpdate(Guid productId) => async () =>
-    {
-        await using var connection = Open();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE products SET stock = stock - 1, version = version + 1 WHERE id = @id AND stock >= 1";
-        var id = command.CreateParameter();
-        id.ParameterName = "id";
-        id.Value = platform.Kind == DatabaseKind.Sqlite ? productId.ToString().ToUpperInvariant() : productId;
-        command.Parameters.Add(id);
-        return await command.ExecuteNonQueryAsync() == 1;
-    };
-
-    private DbConnection Open() => platform.Kind == DatabaseKind.Sqlite
-        ? new SqliteConnection(new SqliteConnectionStringBuilder(platform.ConnectionString) { Pooling = true }.ToString())
-        : new NpgsqlConnection(platform.ConnectionString);
-
-    private async Task<int> StockAsync(Guid productId)
-    {
-        await using var db = platform.NewContext();
-        return await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync();
+            // One more attempt than there are units: the last callers must be refused, never served.
+            while (Interlocked.Increment(ref issued) <= reservations + callers)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (!await product.ReserveOne())
+                {
+                    Interlocked.Increment(ref refused);
+                }
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        })));
+        var seconds = watch.Elapsed.TotalSeconds;
+        var stock = await product.StockLeft();
+        var served = reservations + callers - refused;
+        var oversold = Math.Max(0, served - reservations) + Math.Max(0, -stock);
+        var sorted = latencies.Order().ToArray();
+        return new Round(served / seconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99), oversold, stock, refused);
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

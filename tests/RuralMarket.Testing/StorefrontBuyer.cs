@@ -25,21 +25,33 @@ public sealed partial class StorefrontBuyer : IDisposable
     private readonly HttpClient _http;
     private string? _token;
 
-    public StorefrontBuyer(Uri storefront, TimeSpan? timeout = null)
+    /// <param name="storefront">The web host's address.</param>
+    /// <param name="forwardedFor">The buyer's own address as our ingress would forward it, so per-buyer limits count this buyer.</param>
+    public StorefrontBuyer(Uri storefront, IPAddress? forwardedFor = null)
     {
         var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        _http = new HttpClient(handler) { BaseAddress = storefront, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        _http = new HttpClient(handler) { BaseAddress = storefront };
+        if (forwardedFor is not null)
+        {
+            _http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor.ToString());
+        }
     }
 
-    /// <summary>Puts units of a product in the cart from its page's form.</summary>
-    public async Task AddToCartAsync(string slug, Guid productId, int quantity = 1)
+    /// <summary>Puts units of a product in the cart from its page's form; false when the page offers none (sold out).</summary>
+    public async Task<bool> AddToCartAsync(string slug, Guid productId, int quantity = 1)
     {
-        _token ??= AntiforgeryToken(await _http.GetStringAsync($"products/{slug}"));
+        var page = await _http.GetStringAsync($"products/{slug}");
+        if (!page.Contains("handler=Add", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        _token ??= AntiforgeryToken(page);
         using var added = await PostAsync("cart?handler=Add", ("productId", productId.ToString()), ("quantity", quantity.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (added.StatusCode != HttpStatusCode.Redirect)
         {
             throw new HttpRequestException($"Adding {slug} to the cart answered {(int)added.StatusCode}.");
         }
+        return true;
     }
 
     /// <summary>The checkout id the checkout form carries, or null when the page sends the buyer back to the cart.</summary>

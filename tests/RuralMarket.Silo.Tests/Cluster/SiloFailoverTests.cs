@@ -167,7 +167,11 @@ public sealed class SiloFailoverTests(ITestOutputHelper output) : IUsesPostgres,
         {
             try
             {
-                await storefront.AddToCartAsync(product.Slug, product.Id);
+                if (!await storefront.AddToCartAsync(product.Slug, product.Id))
+                {
+                    Outcome = CheckoutOutcome.SentBackToCart;
+                    return;
+                }
                 CheckoutId = await storefront.OpenCheckoutAsync();
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
