@@ -21,7 +21,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
-eval "$(scripts/postgres-for-tests.sh)"
+# Not eval "$(…)" alone: eval would hide the script's failure and everything would run without PostgreSQL.
+postgres_env="$(scripts/postgres-for-tests.sh)"
+eval "$postgres_env"
 trap 'scripts/postgres-for-tests.sh stop >/dev/null 2>&1' EXIT
 
 log="$(mktemp)"
