@@ -36,13 +36,22 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
             photos.InOwnTable("product_photos", "ProductId");
             photos.Ignore(p => p.Variants);
         });
-        builder.OwnsMany(p => p.Reservations, reservations =>
-        {
-            reservations.InOwnTable("stock_reservations", "ProductId");
-            reservations.HasIndex("ProductId", nameof(StockReservation.OrderId)).IsUnique();
-            reservations.HasIndex(r => r.OrderId);
-            reservations.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
-        });
+        // Not owned, so not loaded with every read of a product: a hot product has thousands of open reservations,
+        // which only its grain needs (it loads every navigation of its aggregate).
+        builder.HasMany(p => p.Reservations).WithOne().HasForeignKey("ProductId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StockReservationConfiguration : IEntityTypeConfiguration<StockReservation>
+{
+    public void Configure(EntityTypeBuilder<StockReservation> builder)
+    {
+        builder.ToTable("stock_reservations");
+        builder.Property<long>("Id");
+        builder.HasKey("Id");
+        builder.HasIndex("ProductId", nameof(StockReservation.OrderId)).IsUnique();
+        builder.HasIndex(r => r.OrderId);
+        builder.HasChangeTrackingStrategy(ChangeTrackingStrategy.ChangedNotifications);
     }
 }
 

@@ -39,11 +39,25 @@ public sealed class AggregateState<T> : IAggregateState, IDisposable where T : A
     {
         Dispose();
         UnitOfWork = unitOfWork;
-        Aggregate = await unitOfWork.Set<T>().AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id);
+        Aggregate = await WholeAggregate(unitOfWork).SingleOrDefaultAsync(a => a.Id == id);
         return Aggregate;
     }
 
     public void Saved() => _records.Clear();
+
+    /// <summary>
+    /// The aggregate with every part: owned ones come with any query, the others (a product's open reservations) are
+    /// left out of reads and included here, for the one writer that needs them.
+    /// </summary>
+    private static IQueryable<T> WholeAggregate(RuralMarketDbContext unitOfWork)
+    {
+        var query = unitOfWork.Set<T>().AsSplitQuery();
+        foreach (var part in unitOfWork.Model.FindEntityType(typeof(T))!.GetNavigations().Where(n => !n.TargetEntityType.IsOwned()))
+        {
+            query = query.Include(part.Name);
+        }
+        return query;
+    }
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RuralMarket.Data.Outbox;
 using RuralMarket.Data.Schema;
 
 namespace RuralMarket.Data.Tests.Schema;
@@ -37,6 +38,29 @@ public abstract class SchemaMigratorTests(DatabaseKind kind)
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             platform.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None));
         Assert.Contains("0001_initial.sql was changed after it was applied", error.Message, StringComparison.Ordinal);
+    }
+
+    [ServiceFact]
+    public async Task Migration_9_gives_messages_waiting_under_a_class_name_their_event_name_and_leaves_the_rest()
+    {
+        await using var platform = await TestPlatform.StartAsync(kind);
+        var migrator = platform.Services.GetRequiredService<SchemaMigrator>();
+        var waiting = new OutboxMessage(Guid.NewGuid(), "ProductChanged", "{}", platform.Clock.GetUtcNow());
+        var named = new OutboxMessage(Guid.NewGuid(), "orders.placed", "{}", platform.Clock.GetUtcNow());
+        var unknown = new OutboxMessage(Guid.NewGuid(), "SomethingElse", "{}", platform.Clock.GetUtcNow());
+        await using (var db = platform.NewContext())
+        {
+            db.OutboxMessages.AddRange(waiting, named, unknown);
+            await db.SaveChangesAsync();
+            // What 0009 does to a database written before it: the rows above stand for messages left by the old code.
+            await db.Database.ExecuteSqlRawAsync(migrator.Scripts.Single(s => s.Version == 9).Sql);
+        }
+
+        await using var read = platform.NewContext();
+        var types = await read.OutboxMessages.AsNoTracking().ToDictionaryAsync(m => m.Id, m => m.Type);
+        Assert.Equal("catalog.product-changed", types[waiting.Id]);
+        Assert.Equal("orders.placed", types[named.Id]);
+        Assert.Equal("SomethingElse", types[unknown.Id]);
     }
 
     /// <summary>The EF model, the SQLite script and the PostgreSQL script describe the same columns.</summary>

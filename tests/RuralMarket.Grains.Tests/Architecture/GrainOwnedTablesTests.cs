@@ -54,7 +54,8 @@ public sealed partial class GrainOwnedTablesTests
     private static readonly Lazy<(string[] Sets, string[] Tables)> GrainOwned = new(() =>
     {
         using var db = new RuralMarketDbContext(new DbContextOptionsBuilder<RuralMarketDbContext>().UseSqlite("Data Source=:memory:").Options);
-        var owned = db.Model.GetEntityTypes().Where(t => RootOf(t) is { } r && typeof(AggregateRoot).IsAssignableFrom(r.ClrType));
+        var roots = db.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType));
+        var owned = roots.SelectMany(r => PartsOf(r).Prepend(r));
         var sets = typeof(RuralMarketDbContext).GetProperties()
             .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(DbSet<>)
                 && typeof(AggregateRoot).IsAssignableFrom(p.PropertyType.GetGenericArguments()[0]))
@@ -62,8 +63,9 @@ public sealed partial class GrainOwnedTablesTests
         return (sets, owned.Select(t => t.GetTableName()!).Distinct().ToArray());
     });
 
-    private static Microsoft.EntityFrameworkCore.Metadata.IEntityType? RootOf(Microsoft.EntityFrameworkCore.Metadata.IEntityType type) =>
-        type.FindOwnership() is { } ownership ? RootOf(ownership.PrincipalEntityType) : type;
+    /// <summary>What an aggregate holds, owned or not (a product's reservations): every navigation from it to a dependent, and theirs.</summary>
+    private static IEnumerable<Microsoft.EntityFrameworkCore.Metadata.IEntityType> PartsOf(Microsoft.EntityFrameworkCore.Metadata.IEntityType type) =>
+        type.GetNavigations().Where(n => !n.IsOnDependent).Select(n => n.TargetEntityType).SelectMany(part => PartsOf(part).Prepend(part));
 
     private static IEnumerable<string> Offences(string source)
     {
