@@ -48,7 +48,7 @@ public sealed class TableGrainStorage(IDbContextFactory<RuralMarketDbContext> co
             var entry = db.Entry(aggregate);
             if (entry.State == EntityState.Unchanged)
             {
-                // Only owned rows changed (a reservation taken or released): the aggregate's version still moves, so a
+                // Only its parts changed (a reservation taken or released): the aggregate's version still moves, so a
                 // stale copy elsewhere is refused.
                 entry.Property(a => a.Version).IsModified = true;
             }
