@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using RuralMarket.Data;
 using RuralMarket.Data.Hosting;
 using RuralMarket.Data.Schema;
@@ -51,7 +52,9 @@ public sealed class TestPlatform : IAsyncDisposable
             ["ConnectionStrings:RuralMarket"] = connectionString,
         });
         builder.AddRuralMarketData();
-        var clock = new FakeTimeProvider();
+        // A fixed start, so dates in tests (certificates, windows) do not depend on the day the suite runs. Its timers
+        // fire only when a test moves the clock: background loops on it wait for the test.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(clock);
         configure?.Invoke(builder);
         var host = builder.Build();
