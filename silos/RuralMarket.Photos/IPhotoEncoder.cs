@@ -7,7 +7,7 @@ namespace RuralMarket.Photos;
 public interface IPhotoEncoder
 {
     /// <summary>Throws <see cref="PhotoRejectedException"/> when the bytes are not a readable photo of that format.</summary>
-    EncodedPhoto Encode(ReadOnlySpan<byte> original, PhotoFormat format, long maxPixels);
+    EncodedPhoto Encode(byte[] original, PhotoFormat format, long maxPixels);
 }
 
 /// <param name="Width">Width of the largest variant.</param>

@@ -164,7 +164,7 @@ public sealed class PhotoPipelineTests : IDisposable
 
         public int MostAtOnce => _mostAtOnce;
 
-        public EncodedPhoto Encode(ReadOnlySpan<byte> original, PhotoFormat format, long maxPixels)
+        public EncodedPhoto Encode(byte[] original, PhotoFormat format, long maxPixels)
         {
             var running = Interlocked.Increment(ref _running);
             Interlocked.Increment(ref _calls);

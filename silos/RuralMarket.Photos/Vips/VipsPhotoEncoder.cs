@@ -25,17 +25,18 @@ public sealed class VipsPhotoEncoder : IPhotoEncoder
 
     private static readonly Lazy<bool> Started = new(Start);
 
-    public EncodedPhoto Encode(ReadOnlySpan<byte> original, PhotoFormat format, long maxPixels)
+    public EncodedPhoto Encode(byte[] original, PhotoFormat format, long maxPixels)
     {
         _ = Started.Value;
-        var bytes = original.ToArray();
         try
         {
-            RequireLoader(bytes, format);
-            RequireAtMostPixels(bytes, maxPixels);
+            RequireLoader(original, format);
+            RequireAtMostPixels(original, maxPixels);
 
             var box = PhotoVariants.LargestWidth;
-            using var decoded = Image.ThumbnailBuffer(bytes, box, "fail_on=error", height: PhotoVariants.MaxAspect * box, size: Enums.Size.Down);
+            // A memory source reads the upload where it is (pinned), where a buffer would be copied into libvips first.
+            using var source = Source.NewFromMemory(original);
+            using var decoded = Image.ThumbnailSource(source, box, "fail_on=error", height: PhotoVariants.MaxAspect * box, size: Enums.Size.Down);
             using var largest = decoded.CopyMemory();
             var webp = new Dictionary<int, byte[]>();
             foreach (var variantWidth in PhotoVariants.WidthsFor(largest.Width))
@@ -53,7 +54,8 @@ public sealed class VipsPhotoEncoder : IPhotoEncoder
 
     private static void RequireLoader(byte[] bytes, PhotoFormat format)
     {
-        var loader = Image.FindLoadBuffer(bytes);
+        using var source = Source.NewFromMemory(bytes);
+        var loader = Image.FindLoadSource(source);
         if (loader is null || !loader.StartsWith(Loaders[format], StringComparison.Ordinal))
         {
             throw PhotoRejectedException.Unreadable($"libvips would read it as {loader ?? "nothing"}, not {format}.");
@@ -63,7 +65,8 @@ public sealed class VipsPhotoEncoder : IPhotoEncoder
     /// <summary>Opening an image reads its header only; the pixels are decoded later, and only if the size is allowed.</summary>
     private static void RequireAtMostPixels(byte[] bytes, long maxPixels)
     {
-        using var header = Image.NewFromBuffer(bytes);
+        using var source = Source.NewFromMemory(bytes);
+        using var header = Image.NewFromSource(source);
         if ((long)header.Width * header.Height > maxPixels)
         {
             throw PhotoRejectedException.TooManyPixels(header.Width, header.Height, maxPixels);
