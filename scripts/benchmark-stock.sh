@@ -6,8 +6,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-# Not eval "$(…)" alone: eval would hide the script's failure and everything would run without PostgreSQL.
-postgres_env="$(scripts/postgres-for-tests.sh)"
-eval "$postgres_env"
+eval "$(scripts/postgres-for-tests.sh)"
 trap 'scripts/postgres-for-tests.sh stop >/dev/null 2>&1' EXIT
 dotnet run -c Release --project tests/RuralMarket.Grains.Benchmarks -- "${1:-2000}" "${2:-3}"

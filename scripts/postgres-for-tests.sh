@@ -3,6 +3,8 @@
 # and prints the connection string the tests read from RURALMARKET_TEST_POSTGRES.
 # Usage: eval "$(scripts/postgres-for-tests.sh)"   (stop it with: scripts/postgres-for-tests.sh stop)
 set -euo pipefail
+# eval would run nothing and succeed if this script failed: print a failing command, so the caller's eval fails too.
+trap 'echo false' ERR
 
 port="${RURALMARKET_PG_PORT:-55432}"
 root="${RURALMARKET_PG_DIR:-/tmp/ruralmarket-pg}"

