@@ -81,10 +81,7 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactor
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        // The same form sent again after its answer was lost (a dropped connection, an error page): the checkout grain
-        // answers what it did the first time, whatever the cart holds now.
-        var sentBefore = Form.CheckoutId != Guid.Empty && await db.Checkouts.AsNoTracking().AnyAsync(c => c.Id == Form.CheckoutId, cancellationToken);
-        if (!await LoadAsync(cancellationToken) && !sentBefore)
+        if (!await LoadAsync(cancellationToken) && !await SentBeforeAsync(cancellationToken))
         {
             return RedirectToPage("/Cart/Index");
         }
@@ -123,6 +120,13 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactor
             return RedirectToPage("/Cart/Index");
         }
     }
+
+    /// <summary>
+    /// The same form sent again after its answer was lost (a dropped connection, an error page): the checkout grain
+    /// answers what it did the first time, whatever the cart holds now.
+    /// </summary>
+    private async Task<bool> SentBeforeAsync(CancellationToken cancellationToken) =>
+        Form.CheckoutId != Guid.Empty && await db.Checkouts.AsNoTracking().AnyAsync(c => c.Id == Form.CheckoutId, cancellationToken);
 
     /// <summary>Loads the cart and the provinces; false when there is nothing (sound) to check out.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
