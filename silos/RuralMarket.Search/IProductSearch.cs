@@ -2,7 +2,7 @@ namespace RuralMarket.Search;
 
 /// <summary>
 /// The search port: the storefront and the API only ever talk to this. Adapters: SQLite FTS5 (embedded default),
-/// PostgreSQL full text, and Elasticsearch over its REST API. Only published products of verified cooperatives are in it.
+/// PostgreSQL full text, and Elasticsearch through its official client. Only published products of verified cooperatives are in it.
 /// </summary>
 public interface IProductSearch
 {

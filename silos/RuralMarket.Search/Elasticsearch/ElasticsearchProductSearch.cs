@@ -1,5 +1,6 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Aggregations;
+using Elastic.Transport;
 using Microsoft.Extensions.Options;
 
 namespace RuralMarket.Search.Elasticsearch;
@@ -11,15 +12,19 @@ internal sealed class ElasticsearchProductSearch(ElasticsearchClient client, IOp
 
     public async Task<ProductSearchResult> SearchAsync(ProductSearchQuery query, CancellationToken cancellationToken)
     {
-        var response = await AskAsync(() => client.SearchAsync(Alias, ElasticsearchRequests.Search(query, SearchTerm.Parse(query.Text)), cancellationToken), cancellationToken);
-        var hits = response["hits"]!;
-        var items = hits["hits"]!.AsArray().Select(hit => ToHit(hit!["_source"]!, query.Today)).ToList();
-        var aggregations = response["aggregations"]!;
+        var request = ProductQuery.Search(Alias, query, SearchTerm.Parse(query.Text));
+        var response = await AskAsync(() => client.SearchAsync<IndexedProduct>(request, cancellationToken), cancellationToken);
+        var aggregations = response.Aggregations!;
         var facets = new SearchFacets(
-            Buckets(aggregations["provinces"]!).Select(b => new FacetCount(Key(b), Key(b["name"]!["buckets"]![0]!), Count(b))).ToList(),
-            Buckets(aggregations["categories"]!).Select(b => new FacetCount(Key(b), Key(b), Count(b))).ToList(),
-            Buckets(aggregations["stars"]!["by_stars"]!).Select(b => new FacetCount(Key(b), Key(b), Count(b))).OrderByDescending(f => f.Value, StringComparer.Ordinal).ToList());
-        return new ProductSearchResult(items, hits["total"]!["value"]!.GetValue<int>(), facets);
+            aggregations.GetStringTerms("provinces")!.Buckets
+                .Select(b => new FacetCount(Key(b.Key), b.Aggregations!.GetStringTerms("name")!.Buckets.Select(n => Key(n.Key)).First(), (int)b.DocCount))
+                .ToList(),
+            aggregations.GetStringTerms("categories")!.Buckets.Select(b => new FacetCount(Key(b.Key), Key(b.Key), (int)b.DocCount)).ToList(),
+            aggregations.GetFilter("stars")!.Aggregations!.GetLongTerms("by_stars")!.Buckets
+                .Select(b => new FacetCount(b.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), (int)b.DocCount))
+                .OrderByDescending(f => f.Value, StringComparer.Ordinal)
+                .ToList());
+        return new ProductSearchResult(response.Hits.Select(hit => hit.Source!.ToHit(query.Today)).ToList(), (int)response.Total, facets);
     }
 
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
@@ -29,41 +34,23 @@ internal sealed class ElasticsearchProductSearch(ElasticsearchClient client, IOp
         {
             return [];
         }
-        var response = await AskAsync(() => client.SearchAsync(Alias, ElasticsearchRequests.Suggest(words, limit), cancellationToken), cancellationToken);
-        return response["hits"]!["hits"]!.AsArray()
-            .Select(hit => new Suggestion(hit!["_source"]!["name"]!.GetValue<string>(), hit["_source"]!["slug"]!.GetValue<string>()))
-            .ToList();
+        var request = ProductQuery.Suggest(Alias, words, limit);
+        var response = await AskAsync(() => client.SearchAsync<IndexedProduct>(request, cancellationToken), cancellationToken);
+        return response.Hits.Select(hit => new Suggestion(hit.Source!.Name, hit.Source.Slug)).ToList();
     }
 
-    private static async Task<JsonNode> AskAsync(Func<Task<JsonNode>> request, CancellationToken cancellationToken)
+    private static async Task<SearchResponse<IndexedProduct>> AskAsync(Func<Task<SearchResponse<IndexedProduct>>> request, CancellationToken cancellationToken)
     {
         try
         {
-            return await request();
+            return (await request()).Checked("search");
         }
-        catch (Exception error) when (error is HttpRequestException or ElasticsearchException
-            || (error is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception error) when (error is ElasticsearchException or TransportException
+            || (error is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new SearchUnavailableException(error);
         }
     }
 
-    private static SearchHit ToHit(JsonNode source, DateOnly today)
-    {
-        var expires = source["ocop_expires_on"]?.GetValue<string>() is { } text ? DateOnly.Parse(text, CultureInfo.InvariantCulture) : (DateOnly?)null;
-        var stars = source["ocop_stars"]?.GetValue<int>();
-        return new SearchHit(
-            Guid.Parse(source["product_id"]!.GetValue<string>()), source["slug"]!.GetValue<string>(), source["name"]!.GetValue<string>(),
-            source["price"]!.GetValue<long>(), source["unit"]!.GetValue<string>(), source["net_weight_grams"]!.GetValue<int>(),
-            source["in_stock"]!.GetValue<bool>(), expires >= today ? stars : null,
-            source["cooperative_slug"]!.GetValue<string>(), source["cooperative_name"]!.GetValue<string>(),
-            source["province_code"]!.GetValue<string>(), source["province_name"]!.GetValue<string>(), source["category"]!.GetValue<string>(),
-            source["cover_photo"]?.GetValue<string>());
-    }
-
-    private static IEnumerable<JsonNode> Buckets(JsonNode aggregation) => aggregation["buckets"]!.AsArray().Select(b => b!);
-
-    private static string Key(JsonNode bucket) => bucket["key"]!.ToString();
-
-    private static int Count(JsonNode bucket) => bucket["doc_count"]!.GetValue<int>();
+    private static string Key(FieldValue key) => key.ToString();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.IndexManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace RuralMarket.Search.Elasticsearch;
 /// Writes to Elasticsearch through the alias. A rebuild fills a new index and then swaps the alias in one atomic
 /// <c>_aliases</c> call, so searches never see a half-built index; the old index is deleted afterwards.
 /// </summary>
-internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOptions<SearchOptions> options, TimeProvider clock) : ISearchIndex
+internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, ProductBulkWriter bulk, IOptions<SearchOptions> options, TimeProvider clock) : ISearchIndex
 {
     private readonly SemaphoreSlim _setup = new(1, 1);
     private bool _ready;
@@ -21,7 +22,7 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         if (documents.Count > 0)
         {
             await EnsureIndexAsync(cancellationToken);
-            await client.BulkAsync(ElasticsearchRequests.Bulk(Alias, documents, []), refresh: true, cancellationToken);
+            await bulk.WriteAsync(Alias, documents, [], refresh: true, cancellationToken);
         }
     }
 
@@ -30,44 +31,43 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         if (productIds.Count > 0)
         {
             await EnsureIndexAsync(cancellationToken);
-            await client.BulkAsync(ElasticsearchRequests.Bulk(Alias, [], productIds), refresh: true, cancellationToken);
+            await bulk.WriteAsync(Alias, [], productIds, refresh: true, cancellationToken);
         }
     }
 
-    public async Task<int> CountAsync(CancellationToken cancellationToken) => (int)await client.CountAsync(Alias, cancellationToken);
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        var response = await client.CountAsync(new CountRequest(Alias), cancellationToken);
+        return response.IsNotFound() ? 0 : (int)response.Checked("count").Count;
+    }
 
     public async Task ReindexAsync(IAsyncEnumerable<IReadOnlyList<SearchDocument>> batches, IProgress<int> progress, CancellationToken cancellationToken)
     {
-        await client.PutIndexTemplateAsync($"{Alias}-template", ElasticsearchRequests.IndexTemplate(Alias), cancellationToken);
-        var fresh = NewIndexName();
-        await client.CreateIndexAsync(fresh, new JsonObject(), cancellationToken);
+        var fresh = await CreateIndexAsync(cancellationToken);
         var written = 0;
         await foreach (var batch in batches.WithCancellation(cancellationToken))
         {
-            await client.BulkAsync(ElasticsearchRequests.Bulk(fresh, batch, []), refresh: false, cancellationToken);
+            await bulk.WriteAsync(fresh, batch, [], refresh: false, cancellationToken);
             written += batch.Count;
             progress.Report(written);
         }
-        await client.RefreshAsync(fresh, cancellationToken);
-        var old = await client.IndicesOfAliasAsync(Alias, cancellationToken);
-        await client.UpdateAliasesAsync(AliasSwap(Alias, old, fresh), cancellationToken);
+        (await client.Indices.RefreshAsync(new RefreshRequest(fresh), cancellationToken)).Checked("refresh");
+        var old = await IndicesOfAliasAsync(cancellationToken);
+        (await client.Indices.UpdateAliasesAsync(AliasSwap(Alias, old, fresh), cancellationToken)).Checked("alias swap");
         foreach (var index in old)
         {
-            await client.DeleteIndexAsync(index, cancellationToken);
+            (await client.Indices.DeleteAsync(new DeleteIndexRequest(index), cancellationToken)).Checked("delete index");
         }
         _ready = true;
     }
 
-    internal static JsonObject AliasSwap(string alias, IReadOnlyList<string> oldIndices, string newIndex)
+    internal static UpdateAliasesRequest AliasSwap(string alias, IReadOnlyList<string> oldIndices, string newIndex) => new()
     {
-        var actions = new JsonArray();
-        foreach (var index in oldIndices)
-        {
-            actions.Add(new JsonObject { ["remove"] = new JsonObject { ["index"] = index, ["alias"] = alias } });
-        }
-        actions.Add(new JsonObject { ["add"] = new JsonObject { ["index"] = newIndex, ["alias"] = alias, ["is_write_index"] = true } });
-        return new JsonObject { ["actions"] = actions };
-    }
+        Actions = oldIndices
+            .Select(index => new IndexUpdateAliasesAction { Remove = new RemoveAction { Index = index, Alias = alias } })
+            .Append(new IndexUpdateAliasesAction { Add = new AddAction { Index = newIndex, Alias = alias, IsWriteIndex = true } })
+            .ToList(),
+    };
 
     private async Task EnsureIndexAsync(CancellationToken cancellationToken)
     {
@@ -78,12 +78,10 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         await _setup.WaitAsync(cancellationToken);
         try
         {
-            if (!_ready && (await client.IndicesOfAliasAsync(Alias, cancellationToken)).Count == 0)
+            if (!_ready && (await IndicesOfAliasAsync(cancellationToken)).Count == 0)
             {
-                await client.PutIndexTemplateAsync($"{Alias}-template", ElasticsearchRequests.IndexTemplate(Alias), cancellationToken);
-                var first = NewIndexName();
-                await client.CreateIndexAsync(first, new JsonObject(), cancellationToken);
-                await client.UpdateAliasesAsync(AliasSwap(Alias, [], first), cancellationToken);
+                var first = await CreateIndexAsync(cancellationToken);
+                (await client.Indices.UpdateAliasesAsync(AliasSwap(Alias, [], first), cancellationToken)).Checked("alias swap");
             }
             _ready = true;
         }
@@ -93,17 +91,30 @@ internal sealed class ElasticsearchSearchIndex(ElasticsearchClient client, IOpti
         }
     }
 
-    private string NewIndexName() =>
-        $"{Alias}-{clock.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}";
+    /// <summary>Puts the template (it may have changed since the last deploy) and creates an empty index from it.</summary>
+    private async Task<string> CreateIndexAsync(CancellationToken cancellationToken)
+    {
+        (await client.Indices.PutIndexTemplateAsync(ProductIndexTemplate.For(Alias), cancellationToken)).Checked("index template");
+        var name = $"{Alias}-{clock.GetUtcNow().ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}";
+        (await client.Indices.CreateAsync(new CreateIndexRequest(name), cancellationToken)).Checked("create index");
+        return name;
+    }
+
+    /// <summary>The indices the alias points to; empty when the alias does not exist yet.</summary>
+    private async Task<IReadOnlyList<string>> IndicesOfAliasAsync(CancellationToken cancellationToken)
+    {
+        var response = await client.Indices.GetAliasAsync(new GetAliasRequest(name: Alias), cancellationToken);
+        return response.IsNotFound() ? [] : response.Checked("alias lookup").Aliases!.Keys.ToList();
+    }
 }
 
 internal static class ElasticsearchRegistration
 {
     public static IServiceCollection AddElasticsearchAdapter(this IServiceCollection services)
     {
-        services.AddHttpClient(ElasticsearchClient.HttpClientName, (sp, http) =>
-            ElasticsearchClient.Configure(http, sp.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch));
-        services.AddSingleton<ElasticsearchClient>();
+        services.AddSingleton(sp => new ElasticsearchClient(
+            ElasticsearchConnection.Settings(sp.GetRequiredService<IOptions<SearchOptions>>().Value.Elasticsearch)));
+        services.AddSingleton<ProductBulkWriter>();
         services.AddSingleton<ElasticsearchProductSearch>();
         services.AddSingleton<ElasticsearchSearchIndex>();
         return services;
