@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Photo pipeline benchmark: makes a 24-megapixel JPEG, then times our libvips pipeline (all variants) next to
-# ImageMagick's convert producing the same sizes, in one run; prints medians, peak RSS and ratios.
+# ImageSharp 2.1 and ImageMagick's convert producing the same sizes, in one run; prints medians, peak RSS and ratios.
 # Usage: scripts/benchmark-photos.sh [rounds]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

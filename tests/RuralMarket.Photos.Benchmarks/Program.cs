@@ -5,12 +5,18 @@ using RuralMarket.Data.Media;
 using RuralMarket.Photos;
 using RuralMarket.Photos.Vips;
 
-// Usage: RuralMarket.Photos.Benchmarks [rounds]   — the whole comparison
-//        RuralMarket.Photos.Benchmarks once FILE  — one photo through the pipeline (measured from outside for peak RSS)
+// Usage: RuralMarket.Photos.Benchmarks [rounds]         — the whole comparison
+//        RuralMarket.Photos.Benchmarks once FILE        — one photo through the pipeline (measured from outside for peak RSS)
+//        RuralMarket.Photos.Benchmarks imagesharp FILE  — the same outputs with ImageSharp, likewise
 var invariant = CultureInfo.InvariantCulture;
 if (args is ["once", var file])
 {
     await StoreOnceAsync(await File.ReadAllBytesAsync(file));
+    return 0;
+}
+if (args is ["imagesharp", var input])
+{
+    ImageSharpOnce(await File.ReadAllBytesAsync(input));
     return 0;
 }
 if (args is ["idle"])
@@ -30,12 +36,15 @@ try
 
     await StoreOnceAsync(bytes);
     var inProcess = Median(Enumerable.Range(0, rounds).Select(_ => Time(() => StoreOnceAsync(bytes).GetAwaiter().GetResult())));
+    ImageSharpOnce(bytes);
+    var sharpInProcess = Median(Enumerable.Range(0, rounds).Select(_ => Time(() => ImageSharpOnce(bytes))));
 
     var self = typeof(Program).Assembly.Location;
     var oneShot = Measure(rounds, "dotnet", self, "once", photo);
     // The same process with a 16 × 16 photo: what .NET and libvips take before any real photo.
     Run("vips", "black", Path.Combine(AppContext.BaseDirectory, "tiny.png"), "16", "16");
     var idle = Measure(rounds, "dotnet", self, "idle");
+    var sharpOneShot = Measure(rounds, "dotnet", self, "imagesharp", photo);
 
     string[] Convert(string hint) =>
     [
@@ -49,13 +58,15 @@ try
     var magickHinted = Measure(rounds, "/usr/bin/convert", Convert("jpeg:size=3200x2134"));
 
     Console.WriteLine();
-    Console.WriteLine("| run (medians) | time | peak RSS | ImageMagick ÷ this |");
-    Console.WriteLine("|---|---:|---:|---:|");
-    Console.WriteLine($"| RuralMarket pipeline, in a warm process | {inProcess:F0} ms | — | {magick.Ms / inProcess:F1}× |");
-    Console.WriteLine($"| RuralMarket pipeline, new process per photo (incl. .NET start) | {oneShot.Ms:F0} ms | {oneShot.RssMb:F0} MB | {magick.Ms / oneShot.Ms:F1}× |");
-    Console.WriteLine($"| same process, 16 × 16 photo (what .NET and libvips take anyway) | {idle.Ms:F0} ms | {idle.RssMb:F0} MB | — |");
-    Console.WriteLine($"| ImageMagick `convert` (baseline) | {magick.Ms:F0} ms | {magick.RssMb:F0} MB | 1.0× |");
-    Console.WriteLine($"| ImageMagick `convert -define jpeg:size=3200x2134` | {magickHinted.Ms:F0} ms | {magickHinted.RssMb:F0} MB | {magick.Ms / magickHinted.Ms:F1}× |");
+    Console.WriteLine("| run (medians) | time | peak RSS | ImageMagick ÷ this | ImageSharp ÷ this (same kind of run) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    Console.WriteLine($"| RuralMarket pipeline, in a warm process | {inProcess:F0} ms | — | {magick.Ms / inProcess:F1}× | {sharpInProcess / inProcess:F1}× |");
+    Console.WriteLine($"| RuralMarket pipeline, new process per photo (incl. .NET start) | {oneShot.Ms:F0} ms | {oneShot.RssMb:F0} MB | {magick.Ms / oneShot.Ms:F1}× | {sharpOneShot.Ms / oneShot.Ms:F1}× time, {sharpOneShot.RssMb / oneShot.RssMb:F1}× RSS |");
+    Console.WriteLine($"| same process, 16 × 16 photo (what .NET and libvips take anyway) | {idle.Ms:F0} ms | {idle.RssMb:F0} MB | — | — |");
+    Console.WriteLine($"| ImageSharp 2.1, in a warm process | {sharpInProcess:F0} ms | — | {magick.Ms / sharpInProcess:F1}× | 1.0× |");
+    Console.WriteLine($"| ImageSharp 2.1, new process per photo (incl. .NET start) | {sharpOneShot.Ms:F0} ms | {sharpOneShot.RssMb:F0} MB | {magick.Ms / sharpOneShot.Ms:F1}× | 1.0× |");
+    Console.WriteLine($"| ImageMagick `convert` (baseline) | {magick.Ms:F0} ms | {magick.RssMb:F0} MB | 1.0× | — |");
+    Console.WriteLine($"| ImageMagick `convert -define jpeg:size=3200x2134` | {magickHinted.Ms:F0} ms | {magickHinted.RssMb:F0} MB | {magick.Ms / magickHinted.Ms:F1}× | — |");
     return 0;
 }
 finally
@@ -75,6 +86,19 @@ static async Task StoreOnceAsync(byte[] bytes)
     finally
     {
         Directory.Delete(root, recursive: true);
+    }
+}
+
+static void ImageSharpOnce(byte[] bytes)
+{
+    var folder = Directory.CreateTempSubdirectory("ruralmarket-photo-bench-imagesharp-").FullName;
+    try
+    {
+        ImageSharpPeer.Make(bytes, folder);
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
     }
 }
 
