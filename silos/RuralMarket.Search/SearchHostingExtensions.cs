@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -47,11 +48,17 @@ public static class SearchHostingExtensions
         services.AddSingleton<PostgresProductSearch>();
         services.AddSingleton<PostgresSearchIndex>();
         services.AddElasticsearchAdapter();
-        services.AddSingleton<IProductSearch>(sp => sp.GetRequiredService<SearchSelection>().Provider switch
+        services.AddMetrics();
+        services.AddSingleton<IProductSearch>(sp =>
         {
-            SearchProvider.Postgres => sp.GetRequiredService<PostgresProductSearch>(),
-            SearchProvider.Elasticsearch => sp.GetRequiredService<ElasticsearchProductSearch>(),
-            _ => sp.GetRequiredService<SqliteProductSearch>(),
+            var provider = sp.GetRequiredService<SearchSelection>().Provider;
+            IProductSearch adapter = provider switch
+            {
+                SearchProvider.Postgres => sp.GetRequiredService<PostgresProductSearch>(),
+                SearchProvider.Elasticsearch => sp.GetRequiredService<ElasticsearchProductSearch>(),
+                _ => sp.GetRequiredService<SqliteProductSearch>(),
+            };
+            return new MeasuredProductSearch(adapter, provider, sp.GetRequiredService<IMeterFactory>());
         });
         services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<SearchSelection>().Provider switch
         {

@@ -19,6 +19,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OutboxRelay>();
+        builder.Services.AddMetrics().AddSingleton<OutboxMetrics>();
         if (builder.Configuration.GetValue(SiloOptions.Section + ":" + nameof(SiloOptions.Enabled), true))
         {
             builder.Services.AddHostedService<OutboxRelayService>();

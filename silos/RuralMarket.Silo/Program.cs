@@ -4,8 +4,10 @@ using RuralMarket.Search;
 using RuralMarket.Search.Indexing;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
+using RuralMarket.Silo.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTelemetry();
 builder.AddRuralMarketData();
 builder.AddPhotos();
 builder.AddSeedData();

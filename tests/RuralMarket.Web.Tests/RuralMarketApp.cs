@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RuralMarket.Web.Tests;
 
@@ -11,10 +13,12 @@ namespace RuralMarket.Web.Tests;
 public sealed class RuralMarketApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private RuralMarketApp(Dictionary<string, string?> settings, string dataFolder, Func<Task> dropDatabase)
+    private RuralMarketApp(Dictionary<string, string?> settings, string dataFolder, Func<Task> dropDatabase, Action<IServiceCollection>? services)
     {
         _settings = settings;
+        _services = services;
         DataFolder = dataFolder;
         DropDatabase = dropDatabase;
     }
@@ -23,9 +27,12 @@ public sealed class RuralMarketApp : WebApplicationFactory<Program>
 
     private Func<Task> DropDatabase { get; }
 
-    /// <summary>An app on a new database of the given kind, with the seed catalogue. Extra settings override.</summary>
+    /// <summary>
+    /// An app on a new database of the given kind, with the seed catalogue. Extra settings override; <paramref name="services"/>
+    /// adds what only a test has (an in-memory exporter), never a replacement of the app's own parts.
+    /// </summary>
     public static async Task<RuralMarketApp> CreateAsync(DatabaseKind kind = DatabaseKind.Sqlite, string? dataFolder = null,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "ruralmarket-web-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -52,7 +59,7 @@ public sealed class RuralMarketApp : WebApplicationFactory<Program>
         {
             settings[key] = value;
         }
-        return new RuralMarketApp(settings, folder, drop);
+        return new RuralMarketApp(settings, folder, drop, services);
     }
 
     /// <summary>A client once <c>/readyz</c> says ready (migrated and seeded).</summary>
@@ -77,6 +84,10 @@ public sealed class RuralMarketApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -3,6 +3,7 @@ using RuralMarket.Photos;
 using RuralMarket.Search;
 using RuralMarket.Seed;
 using RuralMarket.Silo;
+using RuralMarket.Silo.Telemetry;
 using RuralMarket.Web.Accounts;
 using RuralMarket.Web.Admin;
 using RuralMarket.Web.Apis;
@@ -11,6 +12,7 @@ using RuralMarket.Web.Media;
 using RuralMarket.Web.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddTelemetry();
 builder.AddRuralMarketData();
 builder.AddPhotos();
 builder.AddSeedData();

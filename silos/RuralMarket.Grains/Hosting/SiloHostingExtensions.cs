@@ -8,6 +8,7 @@ using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using RuralMarket.Data.Hosting;
+using RuralMarket.Grains.Orders;
 using RuralMarket.Grains.Reminders;
 using RuralMarket.Grains.Serialization;
 using RuralMarket.Grains.Storage;
@@ -37,6 +38,7 @@ public static class SiloHostingExtensions
                 client.UseAdoNetClustering(ado => (ado.Invariant, ado.ConnectionString) = (PostgresInvariant, database));
                 client.Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.ResponseTimeout);
                 client.Services.AddSerializer(serializer => serializer.AddDomainTypes());
+                client.AddActivityPropagation();
                 client.AddDashboard();
             });
             return builder;
@@ -74,6 +76,8 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddGrainRuntime(this ISiloBuilder silo, bool withReminderTable = true)
     {
         silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
+        silo.Services.AddMetrics().AddSingleton<CheckoutMetrics>();
+        silo.AddActivityPropagation();
         silo.Services.AddKeyedSingleton<IGrainStorage, TableGrainStorage>(TableGrainStorage.Name);
         silo.AddReminders();
         if (withReminderTable)

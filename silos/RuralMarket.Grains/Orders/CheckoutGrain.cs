@@ -18,6 +18,7 @@ public sealed class CheckoutGrain(
     [PersistentState("checkout", TableGrainStorage.Name)] IPersistentState<AggregateState<Checkout>> state,
     IGrainFactory grains,
     IDbContextFactory<RuralMarketDbContext> contexts,
+    CheckoutMetrics metrics,
     TimeProvider clock) : AggregateGrain<Checkout>(state, clock), ICheckoutGrain, IRemindable
 {
     public const string ResumeReminder = "resume-checkout";
@@ -123,11 +124,13 @@ public sealed class CheckoutGrain(
             {
                 // Refused before released: a crash in between must not let a resume place what the buyer was told failed.
                 await ChangeAsync(now => Aggregate.Refuse(refusal, now));
+                metrics.Refused(refusal.Code);
                 await ReleaseAllAsync();
                 await ForgetReminderAsync(ResumeReminder);
                 throw;
             }
             await ChangeAsync(now => Aggregate.Place(placed, now));
+            metrics.Placed();
             await ForgetReminderAsync(ResumeReminder);
             return placed;
         }

@@ -12,6 +12,7 @@ public sealed partial class OutboxRelay(
     OutboxStore store,
     IEnumerable<IOutboxHandler> handlers,
     IOptions<RelayOptions> options,
+    OutboxMetrics metrics,
     TimeProvider clock,
     ILogger<OutboxRelay> logger)
 {
@@ -36,6 +37,7 @@ public sealed partial class OutboxRelay(
                     await handler.HandleAsync(message, deadline.Token);
                 }
                 await store.CompleteAsync(message.Id, Name, cancellationToken);
+                metrics.Handled(message, clock.GetUtcNow());
             }
             catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
@@ -45,6 +47,7 @@ public sealed partial class OutboxRelay(
                 await store.FailAsync(message.Id, Name, $"{error.GetType().Name}: {error.Message}", retryAt, cancellationToken);
                 if (park)
                 {
+                    metrics.Parked(message);
                     LogParked(error, message.Id, message.Type, attempts);
                 }
                 else
