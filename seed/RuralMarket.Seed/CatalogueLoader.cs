@@ -27,6 +27,7 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IGrainFac
         var existingProducts = await db.Products.AsNoTracking().Select(p => p.Slug).ToListAsync(cancellationToken);
         var seedSlugs = catalogue.Cooperatives.SelectMany(c => c.Products).Select(p => p.Slug).ToList();
         var withoutPhotos = await db.Products.AsNoTracking().Where(p => seedSlugs.Contains(p.Slug) && !p.Photos.Any())
+            .Select(p => new { p.Slug, p.Id })
             .ToDictionaryAsync(p => p.Slug, p => p.Id, cancellationToken);
         var added = 0;
         foreach (var seed in catalogue.Cooperatives)

@@ -69,12 +69,16 @@ public static class DataHostingExtensions
     {
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            db.UseNpgsql(options.ConnectionString);
+            db.UseNpgsql(options.ConnectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
         }
         else
         {
-            db.UseSqlite(options.ConnectionString).AddInterceptors(new SqliteConnectionSettings());
+            db.UseSqlite(options.ConnectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+                .AddInterceptors(new SqliteConnectionSettings());
         }
+        // One query by default: an aggregate's owned collections (a product's photos and producers, an order's lines and
+        // timeline) are a handful of rows, so one round trip beats one per collection. Reads of many products, where the
+        // rows would multiply, and the grains' whole-aggregate loads ask for AsSplitQuery themselves.
     }
 
     private static string? ConnectionStringProblem(DatabaseOptions options)

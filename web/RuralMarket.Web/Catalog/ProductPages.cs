@@ -58,7 +58,7 @@ public sealed class ProductPages(RuralMarketDbContext db, TimeProvider clock)
             return null;
         }
         var province = await db.Provinces.AsNoTracking().SingleAsync(p => p.Code == cooperative.Address.ProvinceCode, cancellationToken);
-        var products = await db.Products.AsNoTracking()
+        var products = await db.Products.AsNoTracking().AsSplitQuery()
             .Where(p => p.CooperativeId == cooperative.Id && p.Status == ProductStatus.Published)
             .ToListAsync(cancellationToken);
         return new CooperativeView(cooperative, province.Name, products.OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList());

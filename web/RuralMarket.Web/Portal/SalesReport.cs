@@ -55,7 +55,8 @@ public sealed class SalesReports(RuralMarketDbContext db, TimeProvider clock)
     private async Task<IReadOnlyList<HouseholdSales>> HouseholdsAsync(Guid cooperativeId, List<OrderLine> lines, CancellationToken cancellationToken)
     {
         var productIds = lines.Select(l => l.ProductId).Distinct().ToList();
-        var producers = (await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToListAsync(cancellationToken))
+        var producers = (await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).Select(p => new { p.Id, p.Producers })
+                .ToListAsync(cancellationToken))
             .ToDictionary(p => p.Id, p => p.Producers);
         var names = (await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Id == cooperativeId, cancellationToken))
             .Households.ToDictionary(h => h.Id, h => h.HeadName);

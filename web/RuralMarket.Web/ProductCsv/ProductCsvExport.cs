@@ -19,7 +19,7 @@ public sealed class ProductCsvExport(RuralMarketDbContext db)
     {
         var cooperative = await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Id == cooperativeId, cancellationToken);
         var names = cooperative.Households.ToDictionary(h => h.Id, h => h.HeadName);
-        var products = (await db.Products.AsNoTracking()
+        var products = (await db.Products.AsNoTracking().AsSplitQuery()
                 .Where(p => p.CooperativeId == cooperativeId && p.Status != ProductStatus.Archived).ToListAsync(cancellationToken))
             .OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ThenBy(p => p.Slug, StringComparer.Ordinal);
         var output = new StringBuilder();

@@ -10,5 +10,5 @@ public sealed class ProductsModel(RuralMarketDbContext db) : PortalPageModel
     public IReadOnlyList<Product> Products { get; private set; } = [];
 
     public async Task OnGetAsync() =>
-        Products = await db.Products.AsNoTracking().Where(p => p.CooperativeId == Cooperative.Id).OrderBy(p => p.Name).ToListAsync();
+        Products = await db.Products.AsNoTracking().AsSplitQuery().Where(p => p.CooperativeId == Cooperative.Id).OrderBy(p => p.Name).ToListAsync();
 }
