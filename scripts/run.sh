@@ -22,4 +22,9 @@ fi
 mkdir -p "$root/data"
 export ConnectionStrings__RuralMarket="${ConnectionStrings__RuralMarket:-Data Source=$root/data/ruralmarket.db}"
 export Media__Root="${Media__Root:-$root/data/media}"
-exec dotnet run --project "$root/web/RuralMarket.Web" -c Release -- "$@"
+# A manager and a helper for HTX Vi Hương to try the portal with; Seed__DemoAccounts=false leaves them out.
+export Seed__DemoAccounts="${Seed__DemoAccounts:-true}"
+# The first build restores and compiles about 20 projects (about 2 minutes on 2 cores); later ones take seconds.
+echo "Building RuralMarket (the first build takes about 2 minutes)…"
+dotnet build "$root/web/RuralMarket.Web" -c Release -v minimal -nologo -clp:NoSummary
+exec dotnet run --project "$root/web/RuralMarket.Web" -c Release --no-build -- "$@"

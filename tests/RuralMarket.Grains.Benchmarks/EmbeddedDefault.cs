@@ -51,6 +51,7 @@ internal sealed class EmbeddedDefault : IAsyncDisposable
             ["Orleans:ClusterId"] = ClusterId,
             ["Orleans:ServiceId"] = ServiceId,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1, ::1", // the buyers' X-Forwarded-For, as if through our ingress
         });
         await web.WaitUntilReadyAsync(TimeSpan.FromMinutes(3));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -11,10 +11,21 @@ public sealed record Address
 {
     public Address(string provinceCode, string commune, string street)
     {
-        ProvinceCode = DomainText.Require(provinceCode, "address.province", 8);
-        Commune = DomainText.Require(commune, "address.commune", 100);
-        Street = DomainText.Require(street, "address.street", 200);
+        ProvinceCode = ProvinceOf(provinceCode);
+        Commune = CommuneOf(commune);
+        Street = StreetOf(street);
     }
+
+    /// <summary>Every rule these values break, not only the first: what the constructor would refuse.</summary>
+    public static IReadOnlyList<DomainException> Problems(string provinceCode, string commune, string street) =>
+        DomainRules.Broken(() => ProvinceOf(provinceCode), () => CommuneOf(commune), () => StreetOf(street));
+
+    private static string ProvinceOf(string provinceCode) => DomainText.Require(provinceCode, "address.province", 8);
+
+    /// <summary>The commune as an address would hold it (trimmed, NFC), or a refusal.</summary>
+    public static string CommuneOf(string commune) => DomainText.Require(commune, "address.commune", 100);
+
+    private static string StreetOf(string street) => DomainText.Require(street, "address.street", 200);
 
     public string ProvinceCode { get; }
 

@@ -8,10 +8,18 @@ public sealed record BuyerContact
 {
     public BuyerContact(string name, string phone, string? email)
     {
-        Name = DomainText.Require(name, "buyer.name", 100);
+        Name = NameOf(name);
         Phone = VietnamesePhone.Normalize(phone);
-        Email = DomainText.OptionalEmail(email, "buyer.email");
+        Email = EmailOf(email);
     }
+
+    /// <summary>Every rule these values break, not only the first: what the constructor would refuse.</summary>
+    public static IReadOnlyList<DomainException> Problems(string name, string phone, string? email) =>
+        DomainRules.Broken(() => NameOf(name), () => VietnamesePhone.Normalize(phone), () => EmailOf(email));
+
+    private static string NameOf(string name) => DomainText.Require(name, "buyer.name", 100);
+
+    private static string EmailOf(string? email) => DomainText.OptionalEmail(email, "buyer.email");
 
     public string Name { get; }
 

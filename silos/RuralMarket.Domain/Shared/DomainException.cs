@@ -12,3 +12,24 @@ public class DomainException(string code, string message) : Exception(message)
 /// <summary>Thrown when a save finds that someone else changed the aggregate first.</summary>
 public sealed class ConcurrencyConflictException(string aggregate, Guid id)
     : DomainException("concurrency.stale_version", $"{aggregate} {id} was changed by someone else; reload and try again.");
+
+/// <summary>Checks several parts of a value one after the other and keeps every refusal, for a form that shows them all at once.</summary>
+public static class DomainRules
+{
+    public static IReadOnlyList<DomainException> Broken(params Action[] checks)
+    {
+        var broken = new List<DomainException>();
+        foreach (var check in checks)
+        {
+            try
+            {
+                check();
+            }
+            catch (DomainException refusal)
+            {
+                broken.Add(refusal);
+            }
+        }
+        return broken;
+    }
+}

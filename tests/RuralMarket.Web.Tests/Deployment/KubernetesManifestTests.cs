@@ -43,6 +43,7 @@ public class KubernetesManifestTests
         "Orleans:Membership:NumMissedProbesLimit",
         "ASPNETCORE_URLS",
         StorefrontHostingExtensions.KeysFolderKey,
+        .. KeysOf<ProxySettings>(ProxySettings.Section),
     ];
 
     [Fact]
@@ -102,6 +103,7 @@ public class KubernetesManifestTests
         Assert.Equal(SearchProvider.Postgres, host.Services.GetRequiredService<IOptions<SearchOptions>>().Value.Provider);
         var configuration = builder.Configuration;
         Assert.False(configuration.GetValue<bool>(SeedHostingExtensions.CatalogueKey), "the illustrative catalogue must not load in a real deployment");
+        Assert.False(configuration.GetValue<bool>("Seed:DemoAccounts"), "demo accounts must not exist in a real deployment");
     }
 
     [Fact]

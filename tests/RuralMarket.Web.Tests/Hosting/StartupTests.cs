@@ -48,6 +48,8 @@ public class StartupTests
     [InlineData("Orleans:Role", "Client", "Orleans:Discovery")]
     [InlineData("Orleans:AdvertisedAddress", "pod-a", "Orleans:AdvertisedAddress")]
     [InlineData("Orleans:ResponseTimeout", "00:00:00", "Orleans:ResponseTimeout")]
+    [InlineData("ForwardedHeaders:KnownNetworks", "10.0.0.0", "ForwardedHeaders:KnownNetworks")]
+    [InlineData("ForwardedHeaders:KnownProxies", "ingress", "ForwardedHeaders:KnownProxies")]
     public async Task A_missing_or_invalid_setting_stops_start_up_naming_the_key(string key, string value, string named)
     {
         await using var app = await RuralMarketApp.CreateAsync(overrides: new Dictionary<string, string?> { [key] = value });

@@ -119,6 +119,19 @@ public sealed class StorefrontPagesTests() : WebAppTest(DatabaseKind.Sqlite)
         Assert.Contains("Xem tất cả 45 sản phẩm", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/products/mien-dong-vi-huong")]
+    [InlineData("/cart")]
+    public async Task Every_storefront_page_leads_a_cooperative_to_sign_in_and_to_registering(string url)
+    {
+        var (_, html) = await GetAsync(url);
+
+        Assert.Contains("<a href=\"/account/register\">Bán hàng cùng chúng tôi: đăng ký hợp tác xã</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/account/login\">Đăng nhập (hợp tác xã, cán bộ hỗ trợ)</a>", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/account/register")).StatusCode);
+    }
+
     [Fact]
     public async Task The_language_switch_is_remembered_and_only_returns_to_local_pages()
     {

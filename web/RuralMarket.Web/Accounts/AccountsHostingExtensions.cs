@@ -66,6 +66,10 @@ public static class AccountsHostingExtensions
         });
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IDatabaseInitializer, AccountsInitializer>();
+        if (builder.Configuration.GetValue(DemoAccounts.Key, false))
+        {
+            services.AddScoped<IDatabaseInitializer, DemoAccounts>(); // after the roles, and after the seed catalogue (AddSeedData comes first)
+        }
         services.AddScoped<SignInNames>();
         services.AddScoped<StaffAccounts>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>

@@ -2,11 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RuralMarket.Web.Hosting;
 
-/// <summary>The <c>Checkout</c> configuration section: how many checkouts one client address may post per window.</summary>
+/// <summary>The <c>Checkout</c> configuration section: how many checkouts one client address may place per window.</summary>
 public sealed class CheckoutLimits
 {
     public const string Section = "Checkout";
-    public const string PolicyName = "checkout";
 
     [Range(1, 1000, ErrorMessage = "Checkout:OrdersPerWindow must be 1 to 1000.")]
     public int OrdersPerWindow { get; set; } = 5;

@@ -3,6 +3,7 @@ using System.Resources;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -39,17 +40,12 @@ public static class StorefrontHostingExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.FillInDefaults);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddOpenApi();
+        services.AddOptions<ProxySettings>().BindConfiguration(ProxySettings.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ProxySettings>, ProxySettings.Validation>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxySettings>>((options, proxies) => proxies.Value.ApplyTo(options));
         services.AddOptions<CheckoutLimits>().BindConfiguration(CheckoutLimits.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Cash-on-delivery orders reserve stock with no payment: cap how many one client can place.
-            options.AddPolicy(CheckoutLimits.PolicyName, context =>
-            {
-                var limits = context.RequestServices.GetRequiredService<IOptions<CheckoutLimits>>().Value;
-                return PostLimit.PerClient(context, limits.OrdersPerWindow, limits.Window);
-            });
-        });
+        services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+        services.AddSingleton<CheckoutQuota>();
         services.AddScoped<ProductPages>();
         services.AddSingleton<GuestCart>();
         services.AddScoped<CartPricing>();
@@ -71,6 +67,7 @@ public static class StorefrontHostingExtensions
 
     public static WebApplication UseStorefront(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
         app.UseExceptionHandler("/error");
         // Pages show a page in the buyer's language; the API answers with problem details.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));

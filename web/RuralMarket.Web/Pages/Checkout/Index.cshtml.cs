@@ -10,6 +10,7 @@ using RuralMarket.Domain.Shared;
 using RuralMarket.Grains.Orders;
 using RuralMarket.Web.Cart;
 using RuralMarket.Web.Geography;
+using RuralMarket.Web.Hosting;
 
 namespace RuralMarket.Web.Pages.Checkout;
 
@@ -34,8 +35,8 @@ public sealed class CheckoutForm
     public Guid CheckoutId { get; set; }
 }
 
-[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RuralMarket.Web.Hosting.CheckoutLimits.PolicyName)]
-public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units, RuralMarketDbContext db) : PageModel
+public sealed class IndexModel(
+    GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units, RuralMarketDbContext db, CheckoutQuota quota) : PageModel
 {
     /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
     private const int MaxFieldLength = 1_000;
@@ -58,6 +59,9 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactor
 
     [TempData]
     public string? Placed { get; set; }
+
+    /// <summary>Set when this client has placed as many checkouts as a window allows: minutes to wait.</summary>
+    public int? WaitMinutes { get; private set; }
 
     public string? ValueOf(string field) => field switch
     {
@@ -99,6 +103,12 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactor
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (!quota.TryTake(HttpContext))
+        {
+            WaitMinutes = Math.Max(1, (int)Math.Ceiling(quota.Window.TotalMinutes));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         try
         {
             var lines = Summary.Groups.SelectMany(g => g.Items).Select(i => new CheckoutLine(i.Line.ProductId, i.Line.Quantity)).ToList();
@@ -137,10 +147,9 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactor
         return Summary.Groups.Count > 0 && !Summary.HasProblems;
     }
 
+    /// <summary>The recipient the form describes, or null with a message beside every field that is wrong, all in one pass.</summary>
     private OrderRecipient? Recipient()
     {
-        BuyerContact? contact = null;
-        Address? address = null;
         foreach (var (field, value) in new[]
         {
             (nameof(CheckoutForm.Name), Form.Name), (nameof(CheckoutForm.Phone), Form.Phone), (nameof(CheckoutForm.Email), Form.Email),
@@ -152,61 +161,53 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, IGrainFactor
                 Errors[field] = "checkout.error.too_long";
             }
         }
+        var provinceKnown = Provinces.Any(p => p.Code == Form.ProvinceCode);
+        if (!provinceKnown)
+        {
+            Errors[nameof(CheckoutForm.ProvinceCode)] = "checkout.error.province";
+        }
+        var problems = BuyerContact.Problems(Form.Name ?? string.Empty, Form.Phone ?? string.Empty, Form.Email)
+            .Concat(Address.Problems(Form.ProvinceCode ?? string.Empty, Form.Commune ?? string.Empty, Form.Street ?? string.Empty))
+            .Concat(DomainRules.Broken(() => DomainText.Optional(Form.Note, "order.delivery_note", 500)));
+        foreach (var problem in problems)
+        {
+            Record(problem);
+        }
+        if (provinceKnown && !Errors.ContainsKey(nameof(CheckoutForm.Commune))
+            && Communes.All(c => c.Name != Address.CommuneOf(Form.Commune ?? string.Empty)))
+        {
+            Errors[nameof(CheckoutForm.Commune)] = "checkout.error.commune";
+        }
         if (Errors.Count > 0)
         {
             return null;
         }
-        Capture(() => contact = new BuyerContact(Form.Name ?? string.Empty, Form.Phone ?? string.Empty, Form.Email));
-        if (string.IsNullOrEmpty(Form.ProvinceCode) || !Provinces.Any(p => p.Code == Form.ProvinceCode))
-        {
-            Errors[nameof(CheckoutForm.ProvinceCode)] = "checkout.error.province";
-        }
-        else
-        {
-            Capture(() => address = new Address(Form.ProvinceCode, Form.Commune ?? string.Empty, Form.Street ?? string.Empty));
-            if (address is not null && Communes.All(c => c.Name != address.Commune))
-            {
-                Errors[nameof(CheckoutForm.Commune)] = "checkout.error.commune";
-                address = null;
-            }
-        }
-        if (Errors.Count > 0 || contact is null || address is null)
-        {
-            return null;
-        }
-        OrderRecipient? recipient = null;
-        Capture(() => recipient = new OrderRecipient(contact, address, DomainText.Optional(Form.Note, "order.delivery_note", 500)));
-        return recipient;
+        var contact = new BuyerContact(Form.Name!, Form.Phone!, Form.Email);
+        var address = new Address(Form.ProvinceCode!, Form.Commune!, Form.Street!);
+        return new OrderRecipient(contact, address, DomainText.Optional(Form.Note, "order.delivery_note", 500));
     }
 
-    /// <summary>Runs a domain constructor; a broken rule becomes a message beside the field it is about.</summary>
-    private void Capture(Action build)
+    /// <summary>A broken rule becomes a message beside the field it is about (the first one per field).</summary>
+    private void Record(DomainException error)
     {
-        try
+        var field = error.Code switch
         {
-            build();
-        }
-        catch (DomainException error)
+            var c when c.StartsWith("buyer.name", StringComparison.Ordinal) => nameof(CheckoutForm.Name),
+            var c when c.StartsWith("buyer.phone", StringComparison.Ordinal) => nameof(CheckoutForm.Phone),
+            var c when c.StartsWith("buyer.email", StringComparison.Ordinal) => nameof(CheckoutForm.Email),
+            var c when c.StartsWith("address.commune", StringComparison.Ordinal) => nameof(CheckoutForm.Commune),
+            var c when c.StartsWith("address.street", StringComparison.Ordinal) => nameof(CheckoutForm.Street),
+            var c when c.StartsWith("order.delivery_note", StringComparison.Ordinal) => nameof(CheckoutForm.Note),
+            _ => nameof(CheckoutForm.ProvinceCode),
+        };
+        Errors.TryAdd(field, error.Code switch
         {
-            var field = error.Code switch
-            {
-                var c when c.StartsWith("buyer.name", StringComparison.Ordinal) => nameof(CheckoutForm.Name),
-                var c when c.StartsWith("buyer.phone", StringComparison.Ordinal) => nameof(CheckoutForm.Phone),
-                var c when c.StartsWith("buyer.email", StringComparison.Ordinal) => nameof(CheckoutForm.Email),
-                var c when c.StartsWith("address.commune", StringComparison.Ordinal) => nameof(CheckoutForm.Commune),
-                var c when c.StartsWith("address.street", StringComparison.Ordinal) => nameof(CheckoutForm.Street),
-                var c when c.StartsWith("order.delivery_note", StringComparison.Ordinal) => nameof(CheckoutForm.Note),
-                _ => nameof(CheckoutForm.ProvinceCode),
-            };
-            Errors[field] = error.Code switch
-            {
-                "buyer.phone.invalid" => "checkout.error.phone",
-                "buyer.email.invalid" => "checkout.error.email",
-                var c when c.EndsWith(".required", StringComparison.Ordinal) => "checkout.error.required",
-                var c when c.EndsWith(".too_long", StringComparison.Ordinal) => "checkout.error.too_long",
-                _ => "checkout.error.invalid_text",
-            };
-        }
+            "buyer.phone.invalid" => "checkout.error.phone",
+            "buyer.email.invalid" => "checkout.error.email",
+            var c when c.EndsWith(".required", StringComparison.Ordinal) => "checkout.error.required",
+            var c when c.EndsWith(".too_long", StringComparison.Ordinal) => "checkout.error.too_long",
+            _ => "checkout.error.invalid_text",
+        });
     }
 }
 

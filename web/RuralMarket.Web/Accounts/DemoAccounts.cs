@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using RuralMarket.Data;
+using RuralMarket.Data.Accounts;
+using RuralMarket.Data.Hosting;
+
+namespace RuralMarket.Web.Accounts;
+
+/// <summary>
+/// With <c>Seed:DemoAccounts</c> (off by default, on in <c>scripts/run.sh</c>): a manager and a helper of the seed's
+/// HTX Vi Hương, so a newcomer can try the portal at once. Each gets a fresh random password, written once to the
+/// log as a demo account and never again; an account that already exists is left alone.
+/// </summary>
+internal sealed partial class DemoAccounts(RuralMarketDbContext db, StaffAccounts staff, UserManager<Account> accounts, TimeProvider clock, ILogger<DemoAccounts> logger)
+    : IDatabaseInitializer
+{
+    public const string Key = "Seed:DemoAccounts";
+    public const string CooperativeSlug = "htx-nong-nghiep-vi-huong";
+    public const string ManagerSignInName = "quanly.vihuong@demo.ruralmarket.vn";
+    public const string HelperSignInName = "hotro.vihuong@demo.ruralmarket.vn";
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var cooperative = await db.Cooperatives.AsNoTracking().Where(c => c.Slug == CooperativeSlug).Select(c => new { c.Id, c.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (cooperative is null)
+        {
+            LogNoCooperative(CooperativeSlug);
+            return;
+        }
+        await CreateAsync(ManagerSignInName, $"Quản lý {cooperative.Name} (demo)", AccountRoles.Manager, AccessRole.Manager, cooperative.Id, cooperative.Name);
+        await CreateAsync(HelperSignInName, $"Cán bộ hỗ trợ {cooperative.Name} (demo)", AccountRoles.Helper, AccessRole.Helper, cooperative.Id, cooperative.Name);
+    }
+
+    private async Task CreateAsync(string signInName, string displayName, string role, AccessRole access, Guid cooperativeId, string cooperativeName)
+    {
+        if (await accounts.FindByNameAsync(signInName) is not null)
+        {
+            return;
+        }
+        var password = NewPassword();
+        var (account, error) = await staff.CreateAsync(displayName, signInName, password, role);
+        if (account is null)
+        {
+            throw new InvalidOperationException($"The demo account {signInName} could not be made: {error}");
+        }
+        db.CooperativeAccess.Add(new CooperativeAccess(account.Id, cooperativeId, access, null, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        LogCreated(access == AccessRole.Manager ? "manager" : "helper", cooperativeName, signInName, password);
+    }
+
+    /// <summary>16 letters and digits from a CSPRNG: about 95 bits, easy to copy from a console.</summary>
+    private static string NewPassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "DEMO ACCOUNT (for trying the portal only; never on a real deployment): {Role} of {Cooperative}: sign in at /account/login as {SignInName} with password {Password}. Shown once.")]
+    private partial void LogCreated(string role, string cooperative, string signInName, string password);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed:DemoAccounts is on but the seed cooperative {Slug} is not there (Seed:Catalogue off?): no demo accounts made")]
+    private partial void LogNoCooperative(string slug);
+}
