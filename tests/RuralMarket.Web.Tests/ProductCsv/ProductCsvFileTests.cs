@@ -48,12 +48,16 @@ public sealed class ProductCsvFileTests
     }
 
     [Theory]
-    [InlineData("=HYPERLINK(\"http://x\")")]
-    [InlineData("+84 912")]
-    [InlineData("-5")]
-    [InlineData("@SUM(A1)")]
-    [InlineData("Miến dong")]
-    public void Text_a_spreadsheet_would_run_as_a_formula_is_written_escaped_and_read_back_unchanged(string name)
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+84 912", "'+84 912")]
+    [InlineData("-5", "'-5")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("'=2+2", "''=2+2")]          // an apostrophe the user typed is kept: the export adds its own in front
+    [InlineData("'", "''")]
+    [InlineData("Miến dong", "Miến dong")]
+    [InlineData("a;=1+1", "\"a;=1+1\"")]   // quoted, so a spreadsheet splitting on ; sees one cell, not a formula
+    [InlineData("a,b", "\"a,b\"")]
+    public void Every_cell_is_written_safe_for_a_spreadsheet_and_read_back_unchanged(string name, string writtenCell)
     {
         var written = new StringBuilder();
         CsvText.Write(written, Header.Split(','), ',');
@@ -63,7 +67,6 @@ public sealed class ProductCsvFileTests
 
         Assert.Empty(problems);
         Assert.Equal(name, Assert.Single(rows)["Name"]);
-        Assert.Equal(name.Length > 0 && "=+-@".Contains(name[0]), written.ToString().Contains(",'" + name[0], StringComparison.Ordinal)
-            || written.ToString().Contains(",\"'" + name[0], StringComparison.Ordinal));
+        Assert.Contains("\r\n," + writtenCell + ",Thực phẩm,", written.ToString(), StringComparison.Ordinal);
     }
 }

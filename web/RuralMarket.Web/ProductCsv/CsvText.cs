@@ -86,7 +86,9 @@ public static class CsvText
                 output.Append(delimiter);
             }
             first = false;
-            var needsQuotes = value.IndexOfAny([delimiter, '"', '\r', '\n']) >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '));
+            // Both delimiters are quoted whichever one this file uses: a spreadsheet that splits on the other must not
+            // see a cell's tail (after "a;") as a cell of its own, possibly a formula.
+            var needsQuotes = value.IndexOfAny([delimiter, ',', ';', '"', '\r', '\n']) >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '));
             output.Append(needsQuotes ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value);
         }
         output.Append("\r\n");

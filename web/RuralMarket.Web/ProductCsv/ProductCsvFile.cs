@@ -82,10 +82,15 @@ public static class ProductCsvFile
         return (rows, problems);
     }
 
-    /// <summary>The cell as a spreadsheet may show it safely: text that would start a formula gets a leading apostrophe.</summary>
-    public static string Escape(string cell) => cell.Length > 0 && FormulaStarts.Contains(cell[0]) ? "'" + cell : cell;
+    /// <summary>
+    /// The cell as a spreadsheet may show it safely: text that would start a formula gets a leading apostrophe, and so
+    /// does text that already starts with one, so that reading takes off exactly the apostrophe the export added.
+    /// </summary>
+    public static string Escape(string cell) => cell.Length > 0 && NeedsEscape(cell[0]) ? "'" + cell : cell;
 
-    private static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && FormulaStarts.Contains(cell[1]) ? cell[1..] : cell;
+    private static string Unescape(string cell) => cell.Length > 1 && cell[0] == '\'' && NeedsEscape(cell[1]) ? cell[1..] : cell;
+
+    private static bool NeedsEscape(char first) => first == '\'' || FormulaStarts.Contains(first);
 
     private static List<ProductCsvColumn?> Header(IReadOnlyList<string> header, List<CsvProblem> problems)
     {
