@@ -41,16 +41,21 @@ public sealed class ImportProductsModel(ProductImportJobs jobs) : PortalPageMode
         {
             return Problem("csv.error.too_large");
         }
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, cancellationToken);
-        var job = jobs.Start(Cooperative, Path.GetFileName(file.FileName), buffer.ToArray(), import: mode == "import");
-        return Redirect($"/portal/{Cooperative.Slug}/products/import?job={job.Id}");
+        var content = new byte[file.Length];
+        await using (var upload = file.OpenReadStream())
+        {
+            await upload.ReadExactlyAsync(content, cancellationToken);
+        }
+        var (job, refusal) = jobs.Start(Cooperative, Path.GetFileName(file.FileName), content, import: mode == "import");
+        return job is null
+            ? Problem(refusal!, StatusCodes.Status429TooManyRequests)
+            : Redirect($"/portal/{Cooperative.Slug}/products/import?job={job.Id}");
     }
 
-    private PageResult Problem(string key)
+    private PageResult Problem(string key, int status = StatusCodes.Status400BadRequest)
     {
         Error = key;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         return Page();
     }
 }
