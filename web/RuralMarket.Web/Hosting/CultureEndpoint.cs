@@ -16,8 +16,7 @@ public static class CultureEndpoint
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var local = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal);
-            return Results.LocalRedirect(local ? returnUrl! : "/");
+            return Results.Redirect(LocalReturnUrl.Or(returnUrl, "/"));
         }).ExcludeFromDescription();
         return endpoints;
     }

@@ -23,6 +23,9 @@ public static class StorefrontHostingExtensions
     /// <summary>Where Data Protection keys are kept; unset means the machine's own key ring (enough for one process).</summary>
     public const string KeysFolderKey = "DataProtection:KeysFolder";
 
+    /// <summary>ASP.NET Core's own setting: the HTTPS port to redirect plain HTTP to, when this process serves TLS itself.</summary>
+    public const string HttpsPortKey = "HTTPS_PORT";
+
     public static IHostApplicationBuilder AddStorefront(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -33,7 +36,9 @@ public static class StorefrontHostingExtensions
             keys.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
         }
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.AddRazorPages().AddViewLocalization();
+        services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new HandlerGuard()))
+            .AddMvcOptions(mvc => mvc.ModelBinderProviders.Insert(0, new StrictIntegerBinder.Provider()))
+            .AddViewLocalization();
         // Vietnamese letters go out as themselves, not as &#x...; entities; markup characters are still encoded.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
@@ -68,7 +73,17 @@ public static class StorefrontHostingExtensions
     public static WebApplication UseStorefront(this WebApplication app)
     {
         app.UseForwardedHeaders(); // first: everything after sees the client's address and scheme
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only on HTTPS requests, which behind the ingress the forwarded scheme says they are
+        }
+        if (app.Configuration[HttpsPortKey] is { Length: > 0 })
+        {
+            app.UseHttpsRedirection();
+        }
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest, MinimumSameSitePolicy = SameSiteMode.Lax });
         // Pages show a page in the buyer's language; the API answers with problem details.
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());

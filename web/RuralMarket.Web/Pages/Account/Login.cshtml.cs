@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using RuralMarket.Data.Accounts;
 using RuralMarket.Web.Accounts;
+using RuralMarket.Web.Hosting;
 
 namespace RuralMarket.Web.Pages.Account;
 
@@ -48,6 +49,6 @@ public sealed class LoginModel(SignInNames names, SignInManager<Data.Accounts.Ac
             Error = "account.sign_in_failed";
             return Page();
         }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/portal");
+        return Redirect(LocalReturnUrl.Or(ReturnUrl, "/portal"));
     }
 }
