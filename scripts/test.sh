@@ -25,17 +25,26 @@ eval "$(scripts/postgres-for-tests.sh)"
 trap 'scripts/postgres-for-tests.sh stop >/dev/null 2>&1' EXIT
 
 log="$(mktemp)"
+results="$(mktemp -d)"
 status=0
-dotnet test RuralMarket.sln -c Release 2>&1 | tee "$log" || status=$?
+dotnet test RuralMarket.sln -c Release --logger "trx;LogFilePrefix=results" --results-directory "$results" 2>&1 | tee "$log" || status=$?
 
 # dotnet test prints one summary per test project ("Passed!  - Failed: 0, Passed: 34, Skipped: 0, ..."): add them up.
-python3 - "$log" <<'PY'
-import re, sys
+# Its console shows a skipped test only as [SKIP]; the reason is in the TRX files, so it is printed from there.
+python3 - "$log" "$results" <<'PY'
+import glob, re, sys
+import xml.etree.ElementTree as ET
 passed = failed = skipped = 0
 for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
     m = re.search(r"Failed:\s+(\d+), Passed:\s+(\d+), Skipped:\s+(\d+), Total:", line)
     if m:
         failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in sorted(glob.glob(f"{sys.argv[2]}/*.trx")):
+    for result in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult[@outcome='NotExecuted']", ns):
+        reason = result.findtext("t:Output/t:ErrorInfo/t:Message", default="(no reason given)", namespaces=ns).strip()
+        print(f"Skipped: {result.get('testName')}: {reason}")
 print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
+rm -rf "$results"
 exit $status

@@ -31,6 +31,9 @@ public static class AccountsHostingExtensions
             })
             .AddEntityFrameworkStores<RuralMarketDbContext>()
             .AddClaimsPrincipalFactory<AccountClaims>();
+        // The security stamp is checked on every request, so signing out, a password change or a removed account ends
+        // every session at once (one indexed read per signed-in request; staff only, buyers have no account).
+        services.Configure<SecurityStampValidatorOptions>(stamps => stamps.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "rm.account";
