@@ -21,6 +21,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
+# Each in-memory app of the web tests would watch its settings files; dozens at once exhaust the 128 inotify
+# instances a user gets by default. Tests never edit those files, so nothing watches them.
+export DOTNET_hostBuilder__reloadConfigOnChange=false
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+
 eval "$(scripts/postgres-for-tests.sh)"
 trap 'scripts/postgres-for-tests.sh stop >/dev/null 2>&1' EXIT
 

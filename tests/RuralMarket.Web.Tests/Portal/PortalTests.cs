@@ -32,25 +32,6 @@ public sealed class PortalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_wrong_password_and_an_unknown_account_get_the_same_message_and_five_failures_lock_the_account()
-    {
-        var client = _world.App.CreateClient();
-        var unknown = await (await client.PostFormAsync("/account/login", "/account/login", ("SignInName", "0987654321"), ("Password", "sai-mat-khau"))).BodyAsync();
-        var wrong = await (await client.PostFormAsync("/account/login", "/account/login", ("SignInName", "0912000002"), ("Password", "sai-mat-khau"))).BodyAsync();
-        Assert.Contains("Số điện thoại/e-mail hoặc mật khẩu không đúng.", unknown, StringComparison.Ordinal);
-        Assert.Contains("Số điện thoại/e-mail hoặc mật khẩu không đúng.", wrong, StringComparison.Ordinal);
-
-        for (var attempt = 2; attempt <= 5; attempt++)
-        {
-            await client.PostFormAsync("/account/login", "/account/login", ("SignInName", "0912000002"), ("Password", "sai-mat-khau"));
-        }
-        var locked = await client.PostFormAsync("/account/login", "/account/login", ("SignInName", "0912000002"), ("Password", PortalWorld.Password));
-
-        Assert.Contains("Tài khoản tạm khóa 15 phút", await locked.BodyAsync(), StringComparison.Ordinal);
-        Assert.Equal("/account/login", locked.RequestMessage!.RequestUri!.AbsolutePath);
-    }
-
-    [Fact]
     public async Task Sign_in_posts_from_one_address_are_limited_across_accounts()
     {
         var client = _world.App.CreateClient();

@@ -41,9 +41,9 @@ public sealed class PortalWorld : IAsyncDisposable
 
     public PortalCooperativeData B { get; }
 
-    public static async Task<PortalWorld> CreateAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    public static async Task<PortalWorld> CreateAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
-        var app = await RuralMarketApp.CreateAsync(overrides: overrides);
+        var app = await RuralMarketApp.CreateAsync(overrides: overrides, services: services);
         await app.ReadyClientAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var a = await CooperativeAsync(scope.ServiceProvider, "htx-nong-nghiep-vi-huong", "mien-dong-vi-huong");

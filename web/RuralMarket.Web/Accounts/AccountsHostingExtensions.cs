@@ -25,9 +25,7 @@ public static class AccountsHostingExtensions
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.AllowedForNewUsers = false; // wrong passwords slow the sender down instead (SignInThrottle)
             })
             .AddEntityFrameworkStores<RuralMarketDbContext>()
             .AddClaimsPrincipalFactory<AccountClaims>();
@@ -75,6 +73,7 @@ public static class AccountsHostingExtensions
         }
         services.AddScoped<SignInNames>();
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton<SignInThrottle>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
             // Guessing passwords is slowed twice: lockout per account, and this per client address across accounts.
             options.AddPolicy(AccessPolicies.SignInRateLimit, context =>

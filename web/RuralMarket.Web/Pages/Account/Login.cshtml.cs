@@ -11,7 +11,7 @@ namespace RuralMarket.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccessPolicies.SignInRateLimit)]
-public sealed class LoginModel(SignInNames names, SignInManager<Data.Accounts.Account> signIn) : PageModel
+public sealed class LoginModel(SignInNames names, SignInManager<Data.Accounts.Account> signIn, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public string? SignInName { get; set; }
@@ -25,30 +25,34 @@ public sealed class LoginModel(SignInNames names, SignInManager<Data.Accounts.Ac
     /// <summary>A resource key, shown above the form.</summary>
     public string? Error { get; private set; }
 
+    /// <summary>Seconds to wait before the next try, after several wrong ones from this address.</summary>
+    public int? WaitSeconds { get; private set; }
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var account = await names.FindAsync(SignInName);
+        var client = PostLimit.ClientKey(HttpContext);
+        if (throttle.WaitFor(SignInName, client) is { } wait)
+        {
+            WaitSeconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Error = "account.sign_in_wait";
+            return Page();
+        }
         // One message for an unknown name and a wrong password: the form must not tell which accounts exist.
-        if (account is null || string.IsNullOrEmpty(Password) || Password.Length > 200)
-        {
-            Error = "account.sign_in_failed";
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            Error = "account.locked_out";
-            return Page();
-        }
+        var account = await names.FindAsync(SignInName);
+        var result = account is null || string.IsNullOrEmpty(Password) || Password.Length > 200
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
+            throttle.Failed(SignInName, client);
             Error = "account.sign_in_failed";
             return Page();
         }
+        throttle.Succeeded(SignInName, client);
         return Redirect(LocalReturnUrl.Or(ReturnUrl, "/portal"));
     }
 }
