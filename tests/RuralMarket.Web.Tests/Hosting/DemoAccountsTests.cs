@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,7 @@ public sealed partial class DemoAccountsTests
     {
         var folder = Path.Combine(Path.GetTempPath(), "ruralmarket-web-tests", Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?> { ["Seed:DemoAccounts"] = "true" };
-        var first = new Announcements();
+        var first = new LogCollector();
         string password;
         await using (var app = await RuralMarketApp.CreateAsync(dataFolder: folder, overrides: settings, services: s => s.AddSingleton<ILoggerProvider>(first)))
         {
@@ -33,7 +32,7 @@ public sealed partial class DemoAccountsTests
             Assert.DoesNotContain("Đăng nhập</h1>", portal, StringComparison.Ordinal);
         }
 
-        var second = new Announcements();
+        var second = new LogCollector();
         await using (var again = await RuralMarketApp.CreateAsync(dataFolder: folder, overrides: settings, services: s => s.AddSingleton<ILoggerProvider>(second)))
         {
             await again.ReadyClientAsync();
@@ -54,27 +53,4 @@ public sealed partial class DemoAccountsTests
 
     [GeneratedRegex("with password ([A-Za-z0-9]{16})")]
     private static partial Regex Password();
-
-    private sealed class Announcements : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue(formatter(state, exception));
-        }
-    }
 }
