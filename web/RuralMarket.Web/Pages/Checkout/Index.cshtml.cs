@@ -166,15 +166,16 @@ public sealed class IndexModel(
         {
             Errors[nameof(CheckoutForm.ProvinceCode)] = "checkout.error.province";
         }
+        string? note = null;
         var problems = BuyerContact.Problems(Form.Name ?? string.Empty, Form.Phone ?? string.Empty, Form.Email)
             .Concat(Address.Problems(Form.ProvinceCode ?? string.Empty, Form.Commune ?? string.Empty, Form.Street ?? string.Empty))
-            .Concat(DomainRules.Broken(() => DomainText.Optional(Form.Note, "order.delivery_note", 500)));
+            .Concat(DomainRules.Broken(() => note = DomainText.Optional(Form.Note, "order.delivery_note", 500)));
         foreach (var problem in problems)
         {
             Record(problem);
         }
         if (provinceKnown && !Errors.ContainsKey(nameof(CheckoutForm.Commune))
-            && Communes.All(c => c.Name != Address.CommuneOf(Form.Commune ?? string.Empty)))
+            && Address.CommuneOf(Form.Commune ?? string.Empty) is var commune && Communes.All(c => c.Name != commune))
         {
             Errors[nameof(CheckoutForm.Commune)] = "checkout.error.commune";
         }
@@ -184,7 +185,7 @@ public sealed class IndexModel(
         }
         var contact = new BuyerContact(Form.Name!, Form.Phone!, Form.Email);
         var address = new Address(Form.ProvinceCode!, Form.Commune!, Form.Street!);
-        return new OrderRecipient(contact, address, DomainText.Optional(Form.Note, "order.delivery_note", 500));
+        return new OrderRecipient(contact, address, note);
     }
 
     /// <summary>A broken rule becomes a message beside the field it is about (the first one per field).</summary>
