@@ -46,6 +46,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<CooperativeAccess> CooperativeAccess => Set<CooperativeAccess>();
 
+    public DbSet<CooperativeInvitation> CooperativeInvitations => Set<CooperativeInvitation>();
+
     public DbSet<ActivityEntry> ActivityLog => Set<ActivityEntry>();
 
     public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();

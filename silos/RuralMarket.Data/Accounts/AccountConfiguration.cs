@@ -28,6 +28,15 @@ internal static class AccountConfiguration
             access.HasIndex(a => new { a.AccountId, a.CooperativeId }).IsUnique();
             access.HasIndex(a => a.CooperativeId);
         });
+        model.Entity<CooperativeInvitation>(invitation =>
+        {
+            invitation.ToTable("cooperative_invitations");
+            invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
+            invitation.Property(i => i.Name).HasMaxLength(200);
+            invitation.Property(i => i.SignInName).HasMaxLength(256);
+            invitation.HasIndex(i => new { i.CooperativeId, i.AccountId }).IsUnique();
+            invitation.HasIndex(i => i.AccountId);
+        });
         model.Entity<ActivityEntry>(entry =>
         {
             entry.ToTable("activity_log");

@@ -75,7 +75,7 @@ public static class AccountsHostingExtensions
         services.AddScoped<StaffAccounts>();
         services.AddSingleton<SignInThrottle>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
-            // Guessing passwords is slowed twice: lockout per account, and this per client address across accounts.
+            // Guessing passwords is slowed twice: SignInThrottle per name and address, and this limit per address across names.
             options.AddPolicy(AccessPolicies.SignInRateLimit, context =>
             {
                 var limits = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;

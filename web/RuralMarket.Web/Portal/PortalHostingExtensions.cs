@@ -8,6 +8,7 @@ public static class PortalHostingExtensions
     public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<SalesReports>();
+        builder.Services.AddScoped<TeamInvitations>();
         builder.Services.AddScoped<ProductCsvImport>();
         builder.Services.AddScoped<ProductCsvExport>();
         builder.Services.AddSingleton<ProductImportJobs>();

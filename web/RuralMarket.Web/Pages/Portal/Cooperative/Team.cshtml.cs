@@ -12,7 +12,10 @@ namespace RuralMarket.Web.Pages.Portal.Cooperative;
 /// <summary>Someone who may act for the cooperative, as the team page lists them.</summary>
 public sealed record TeamMember(long AccessId, string Name, string SignInName, AccessRole Role, DateTimeOffset GrantedAt, bool IsSelf);
 
-/// <summary>Who is being given access: an existing account by its phone or e-mail, or a new one with a first password.</summary>
+/// <summary>An invitation the cooperative sent that is waiting to be accepted.</summary>
+public sealed record PendingInvitation(long Id, string Name, string SignInName, AccessRole Role, DateTimeOffset ExpiresAt);
+
+/// <summary>Who is invited: a phone or e-mail, the name to show, and a first password used only if it has no account yet.</summary>
 public sealed class GrantForm
 {
     public static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>
@@ -30,10 +33,11 @@ public sealed class GrantForm
 }
 
 /// <summary>
-/// The cooperative's team. Its manager grants and revokes digital helpers; an admin may also grant or revoke managers.
-/// An account that does not exist yet is created with a first password the granter hands over in person.
+/// The cooperative's team. Its manager invites and revokes digital helpers; an admin may also invite or revoke managers.
+/// An invitation gives nothing until the invitee accepts it after signing in (<see cref="TeamInvitations"/>); a
+/// sign-in name without an account gets one with the first password the inviter hands over in person.
 /// </summary>
-public sealed class TeamModel(RuralMarketDbContext db, StaffAccounts staff, SignInNames names, TimeProvider clock) : PortalPageModel
+public sealed class TeamModel(RuralMarketDbContext db, TeamInvitations invitations, TimeProvider clock) : PortalPageModel
 {
     [BindProperty]
     public GrantForm Form { get; set; } = new();
@@ -41,6 +45,8 @@ public sealed class TeamModel(RuralMarketDbContext db, StaffAccounts staff, Sign
     public FormErrors Errors { get; } = new();
 
     public IReadOnlyList<TeamMember> Members { get; private set; } = [];
+
+    public IReadOnlyList<PendingInvitation> Invitations { get; private set; } = [];
 
     public bool MayGrantManagers => Cooperative.ActingAs == AccountRoles.Admin;
 
@@ -57,31 +63,27 @@ public sealed class TeamModel(RuralMarketDbContext db, StaffAccounts staff, Sign
             Errors.Add(nameof(GrantForm.Role), "error.access.manager_by_admin");
         }
         var userName = Errors.Capture(() => SignInNames.UserNameOf(Form.SignInName), GrantForm.FieldOfCode);
-        if (!Errors.IsEmpty || role is not { } granted || userName is null)
+        var name = Errors.Capture(() => DomainText.Require(Form.DisplayName, "account.display_name", 100), GrantForm.FieldOfCode);
+        if (string.IsNullOrEmpty(Form.Password))
+        {
+            Errors.Add(nameof(GrantForm.Password), "error.access.first_password");
+        }
+        if (!Errors.IsEmpty || role is not { } invited || userName is null || name is null)
         {
             return await ProblemAsync(cancellationToken);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = await names.FindAsync(userName) ?? await CreateAccountAsync(userName, granted);
-        if (account is null)
+        if (await invitations.InviteAsync(Cooperative, userName, name, Form.Password!, invited, cancellationToken) is { } refusal)
         {
+            Errors.Add(refusal == "error.access.weak_password" ? nameof(GrantForm.Password) : nameof(GrantForm.SignInName), refusal);
             return await ProblemAsync(cancellationToken);
         }
-        if (await db.CooperativeAccess.AnyAsync(a => a.AccountId == account.Id && a.CooperativeId == Cooperative.Id, cancellationToken))
-        {
-            Errors.Add(nameof(GrantForm.SignInName), "error.access.already_granted");
-            return await ProblemAsync(cancellationToken);
-        }
-        var roleName = granted == AccessRole.Manager ? AccountRoles.Manager : AccountRoles.Helper;
-        await staff.GiveRoleAsync(account, roleName);
-        var now = clock.GetUtcNow();
-        db.CooperativeAccess.Add(new CooperativeAccess(account.Id, Cooperative.Id, granted, Cooperative.AccountId, now));
-        db.ActivityLog.Add(Cooperative.Activity($"access.granted.{roleName}", account.DisplayName, now));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Redirect($"/portal/{Cooperative.Slug}/team?done=granted");
+        return Redirect($"/portal/{Cooperative.Slug}/team?done=invited");
     }
 
+    public async Task<IActionResult> OnPostWithdrawAsync(long invitationId, CancellationToken cancellationToken) =>
+        await invitations.WithdrawAsync(invitationId, Cooperative, cancellationToken)
+            ? Redirect($"/portal/{Cooperative.Slug}/team?done=withdrawn")
+            : NotFound();
     public async Task<IActionResult> OnPostRevokeAsync(long accessId, CancellationToken cancellationToken)
     {
         var access = await db.CooperativeAccess.SingleOrDefaultAsync(a => a.Id == accessId && a.CooperativeId == Cooperative.Id, cancellationToken);
@@ -108,26 +110,6 @@ public sealed class TeamModel(RuralMarketDbContext db, StaffAccounts staff, Sign
         return Redirect($"/portal/{Cooperative.Slug}/team?done=revoked");
     }
 
-    private async Task<Data.Accounts.Account?> CreateAccountAsync(string userName, AccessRole role)
-    {
-        var displayName = Errors.Capture(() => DomainText.Require(Form.DisplayName, "account.display_name", 100), GrantForm.FieldOfCode);
-        if (string.IsNullOrEmpty(Form.Password))
-        {
-            Errors.Add(nameof(GrantForm.Password), "error.access.new_account_password");
-        }
-        if (displayName is null || !Errors.IsEmpty)
-        {
-            return null;
-        }
-        var (account, error) = await staff.CreateAsync(displayName, userName, Form.Password!,
-            role == AccessRole.Manager ? AccountRoles.Manager : AccountRoles.Helper);
-        if (error is not null)
-        {
-            Errors.Add(nameof(GrantForm.Password), error);
-        }
-        return account;
-    }
-
     private async Task<PageResult> ProblemAsync(CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
@@ -137,7 +119,8 @@ public sealed class TeamModel(RuralMarketDbContext db, StaffAccounts staff, Sign
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Members = await (from access in db.CooperativeAccess.AsNoTracking()
                          join account in db.Users.AsNoTracking() on access.AccountId equals account.Id
                          where access.CooperativeId == Cooperative.Id
@@ -145,4 +128,9 @@ public sealed class TeamModel(RuralMarketDbContext db, StaffAccounts staff, Sign
                          select new TeamMember(access.Id, account.DisplayName, account.UserName ?? string.Empty, access.Role, access.GrantedAt,
                              account.Id == Cooperative.AccountId))
             .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var invited = await db.CooperativeInvitations.AsNoTracking().Where(i => i.CooperativeId == Cooperative.Id)
+            .Select(i => new PendingInvitation(i.Id, i.Name, i.SignInName, i.Role, i.ExpiresAt)).ToListAsync(cancellationToken);
+        Invitations = [.. invited.Where(i => i.ExpiresAt > now).OrderBy(i => i.Name, StringComparer.Ordinal)];
+    }
 }
