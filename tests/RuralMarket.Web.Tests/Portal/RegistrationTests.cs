@@ -1,19 +1,28 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Cooperatives;
+using Microsoft.Extensions.DependencyInjection;
+using RuralMarket.Web.Accounts;
+using RuralMarket.Web.Tests.Accounts;
 using RuralMarket.Web.Tests.Journey;
 
 namespace RuralMarket.Web.Tests.Portal;
 
-/// <summary>A cooperative registers itself, waits for verification, and reaches the storefront once verified.</summary>
+/// <summary>
+/// A cooperative registers itself, proves with a code that the manager holds the phone or e-mail, waits for
+/// verification, and reaches the storefront once verified; the pages never tell whether a sign-in name has an account.
+/// </summary>
 public sealed class RegistrationTests : IAsyncLifetime
 {
     private const string Register = "/account/register";
 
+    private readonly FakeAccountMessages _messages = new();
+
     private PortalWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await PortalWorld.CreateAsync();
+    public async Task InitializeAsync() => _world = await PortalWorld.CreateAsync(services: s => s.AddSingleton<IAccountMessages>(_messages));
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -22,7 +31,16 @@ public sealed class RegistrationTests : IAsyncLifetime
     {
         var client = _world.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-        var registered = await client.PostFormAsync(Register, Register, Valid());
+        var counts = await CountsAsync();
+
+        var asked = await client.PostFormAsync(Register, Register, Valid());
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Chúng tôi đã gửi mã xác nhận 6 chữ số tới 0912 777 888", await asked.BodyAsync(), StringComparison.Ordinal);
+        Assert.Equal(counts, await CountsAsync());
+        var code = _messages.LastCodeFor("0912777888");
+        Assert.NotNull(code);
+        var registered = await ConfirmAsync(client, asked, code);
 
         Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
         Assert.Equal("/portal/htx-che-tan-cuong-thai-nguyen/profile?done=registered", registered.Headers.Location!.OriginalString);
@@ -41,7 +59,6 @@ public sealed class RegistrationTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("Form.SignInName", "0912 000 001", "Số điện thoại/e-mail này đã có tài khoản.")]
     [InlineData("Form.SignInName", "không phải số", "Số điện thoại không đúng (ví dụ 0912 345 678).")]
     [InlineData("Form.ProvinceCode", "XX", "Vui lòng chọn một mục trong danh sách.")]
     [InlineData("Form.Password", "ngan", "Mật khẩu cần ít nhất 8 ký tự và ít nhất một chữ số.")]
@@ -58,6 +75,55 @@ public sealed class RegistrationTests : IAsyncLifetime
         Assert.Contains(message, await response.BodyAsync(), StringComparison.Ordinal);
         Assert.Equal((cooperatives, accounts), await CountsAsync());
     }
+
+    [Fact]
+    public async Task A_sign_in_name_that_has_an_account_gets_the_same_pages_and_no_code_that_works()
+    {
+        var client = _world.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var counts = await CountsAsync();
+
+        var taken = await client.PostFormAsync(Register, Register, Valid(("Form.SignInName", "0912 000 001")));
+        var free = await client.PostFormAsync(Register, Register, Valid(("Form.SignInName", "0912 000 777")));
+
+        Assert.Equal(free.StatusCode, taken.StatusCode);
+        Assert.Equal(await Scrubbed(free), await Scrubbed(taken));
+        var toOwner = Assert.Single(_messages.Sent, m => m.UserName == "0912000001");
+        Assert.Contains("đã có tài khoản", toOwner.Text, StringComparison.Ordinal);
+        Assert.Null(_messages.LastCodeFor("0912000001"));
+        var freeCode = _messages.LastCodeFor("0912000777")!;
+        var guessed = await ConfirmAsync(client, taken, freeCode);
+        var wrong = await ConfirmAsync(client, free, freeCode == "000000" ? "111111" : "000000");
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (guessed.StatusCode, wrong.StatusCode));
+        Assert.Equal(await Scrubbed(wrong), await Scrubbed(guessed));
+        Assert.Contains("Mã xác nhận không đúng.", await guessed.BodyAsync(), StringComparison.Ordinal);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_confirmation_whose_sealed_form_was_altered_creates_nothing()
+    {
+        var client = _world.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var counts = await CountsAsync();
+        var asked = await client.PostFormAsync(Register, Register, Valid());
+        var token = PendingOf(await asked.BodyAsync());
+        var altered = token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+
+        var response = await client.PostFormAsync(Register, $"{Register}?handler=Confirm", ("Pending", altered), ("Code", _messages.LastCodeFor("0912777888")!));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Phiên đăng ký đã hết hạn hoặc không hợp lệ.", await response.BodyAsync(), StringComparison.Ordinal);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    private static async Task<HttpResponseMessage> ConfirmAsync(HttpClient client, HttpResponseMessage asked, string code) =>
+        await client.PostFormAsync(Register, $"{Register}?handler=Confirm", ("Pending", PendingOf(await asked.BodyAsync())), ("Code", code));
+
+    private static string PendingOf(string html) =>
+        WebUtility.HtmlDecode(Regex.Match(html, "name=\"Pending\" value=\"([^\"]+)\"").Groups[1].Value);
+
+    /// <summary>The page without what legitimately differs between two posts: the sealed token, the anti-forgery token, the typed values.</summary>
+    private static async Task<string> Scrubbed(HttpResponseMessage response) =>
+        Regex.Replace(await response.BodyAsync(), "value=\"[^\"]*\"|(tới|to) [^.<]+\\.", "…");
 
     private Task<(int, int)> CountsAsync() =>
         _world.QueryAsync(async db => (await db.Cooperatives.CountAsync(), await db.Users.CountAsync()));

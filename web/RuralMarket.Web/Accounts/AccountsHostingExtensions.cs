@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,6 +74,8 @@ public static class AccountsHostingExtensions
         }
         services.AddScoped<SignInNames>();
         services.AddScoped<StaffAccounts>();
+        services.AddSingleton<Pages.Account.RegistrationConfirmations>();
+        services.TryAddSingleton<IAccountMessages, LoggedAccountMessages>();
         services.AddSingleton<SignInThrottle>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
             // Guessing passwords is slowed twice: SignInThrottle per name and address, and this limit per address across names.

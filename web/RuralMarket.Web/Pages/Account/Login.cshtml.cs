@@ -11,8 +11,11 @@ namespace RuralMarket.Web.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AccessPolicies.SignInRateLimit)]
-public sealed class LoginModel(SignInNames names, SignInManager<Data.Accounts.Account> signIn, SignInThrottle throttle) : PageModel
+public sealed class LoginModel(SignInNames names, SignInManager<Data.Accounts.Account> signIn, SignInThrottle throttle,
+    IPasswordHasher<Data.Accounts.Account> hasher) : PageModel
 {
+    private static string? _unknownNameHash;
+
     [BindProperty]
     public string? SignInName { get; set; }
 
@@ -43,9 +46,16 @@ public sealed class LoginModel(SignInNames names, SignInManager<Data.Accounts.Ac
         }
         // One message for an unknown name and a wrong password: the form must not tell which accounts exist.
         var account = await names.FindAsync(SignInName);
-        var result = account is null || string.IsNullOrEmpty(Password) || Password.Length > 200
+        var tryable = !string.IsNullOrEmpty(Password) && Password.Length <= 200;
+        if (account is null && tryable)
+        {
+            // As slow as checking a real account's password, so the answer's time does not tell that the name is unknown.
+            _unknownNameHash ??= hasher.HashPassword(new(), Guid.NewGuid().ToString());
+            hasher.VerifyHashedPassword(new(), _unknownNameHash, Password!);
+        }
+        var result = account is null || !tryable
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: false);
+            : await signIn.PasswordSignInAsync(account, Password!, isPersistent: false, lockoutOnFailure: false);
         if (!result.Succeeded)
         {
             throttle.Failed(SignInName, client);
