@@ -19,7 +19,7 @@ public sealed class TelemetryTests : IUsesPostgres
     [ServiceFact]
     public async Task A_checkout_is_one_trace_from_the_page_through_the_grains_to_the_database_and_is_counted()
     {
-        var spans = new List<Activity>();
+        var spans = new ExportedSpans();
         await using var app = await RuralMarketApp.CreateAsync(DatabaseKind.Postgres,
             overrides: new Dictionary<string, string?> { ["Telemetry:Enabled"] = "true" },
             services: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
@@ -41,9 +41,9 @@ public sealed class TelemetryTests : IUsesPostgres
 
         Assert.Equal(HttpStatusCode.OK, checkout.StatusCode);
         Assert.StartsWith("/checkout/confirmation", checkout.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal); // redirected there
-        await EventuallyAsync(() => Snapshot(spans).SingleOrDefault(s => s.TraceId == traceId
+        await EventuallyAsync(() => spans.Snapshot().SingleOrDefault(s => s.TraceId == traceId
             && s.Kind == ActivityKind.Server && s.GetTagItem("http.request.method") as string == "POST" && s.GetTagItem("url.path") as string == "/checkout"));
-        var trace = Snapshot(spans).Where(s => s.TraceId == traceId).ToList();
+        var trace = spans.Snapshot().Where(s => s.TraceId == traceId).ToList();
         var grainCalls = trace.Where(s => s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)).Select(s => s.DisplayName).ToList();
         Assert.Contains(grainCalls, name => name.Contains("CheckoutGrain", StringComparison.Ordinal));
         Assert.Contains(grainCalls, name => name.Contains("ProductGrain", StringComparison.Ordinal));
@@ -67,11 +67,23 @@ public sealed class TelemetryTests : IUsesPostgres
         return false;
     }
 
-    private static List<Activity> Snapshot(List<Activity> spans)
+    /// <summary>The in-memory exporter adds from the batch processor's thread while the test reads: both sides take the lock.</summary>
+    private sealed class ExportedSpans : System.Collections.ObjectModel.Collection<Activity>
     {
-        lock (spans)
+        public List<Activity> Snapshot()
         {
-            return [.. spans];
+            lock (Items)
+            {
+                return [.. Items];
+            }
+        }
+
+        protected override void InsertItem(int index, Activity item)
+        {
+            lock (Items)
+            {
+                base.InsertItem(index, item);
+            }
         }
     }
 
