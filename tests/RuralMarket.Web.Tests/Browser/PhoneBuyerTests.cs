@@ -72,7 +72,9 @@ public sealed class PhoneBuyerTests : IUsesChromium
 
         await page.ClickAsync("a:has-text('Theo dõi đơn hàng')");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Trạng thái: Đã đặt");
-        await page.ClickAsync("button:has-text('Hủy đơn hàng')");
+        await page.ClickAsync("a:has-text('Hủy đơn hàng')");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Trạng thái: Đã đặt"); // nothing happens before the second step
+        await page.ClickAsync("button:has-text('Có, hủy đơn hàng')");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Trạng thái: Đã hủy");
 
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");

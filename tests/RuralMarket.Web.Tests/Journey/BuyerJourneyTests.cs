@@ -141,11 +141,16 @@ public sealed partial class BuyerJourneyTests() : WebAppTest(DatabaseKind.Sqlite
         var link = TrackingLink().Match(confirmation).Groups[1].Value;
         Assert.Equal(237, await StockAsync("mien-dong-vi-huong"));
 
-        var cancelled = await (await Client.PostFormAsync(link, link + "?handler=Cancel")).BodyAsync();
+        var tracking = await Client.PageAsync(link);
+        Assert.DoesNotContain("handler=Cancel", tracking, StringComparison.Ordinal); // a link to the question, not the cancelling form
+        Assert.Contains("Hủy đơn hàng này?", await Client.PageAsync(link + "?confirm=cancel"), StringComparison.Ordinal);
+        Assert.Equal(237, await StockAsync("mien-dong-vi-huong"));
+
+        var cancelled = await (await Client.PostFormAsync(link + "?confirm=cancel", link + "?handler=Cancel")).BodyAsync();
 
         Assert.Contains("Đã hủy đơn hàng.", cancelled, StringComparison.Ordinal);
         Assert.Contains("Trạng thái: <strong>Đã hủy</strong>", cancelled, StringComparison.Ordinal);
-        Assert.DoesNotContain("Hủy đơn hàng</button>", cancelled, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hủy đơn hàng</a>", cancelled, StringComparison.Ordinal);
         Assert.Equal(240, await StockAsync("mien-dong-vi-huong"));
     }
 

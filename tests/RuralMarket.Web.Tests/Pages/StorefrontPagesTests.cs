@@ -66,7 +66,7 @@ public sealed class StorefrontPagesTests() : WebAppTest(DatabaseKind.Sqlite)
         Assert.Equal(HttpStatusCode.OK, status);
         foreach (var expected in new[]
         {
-            "<h1>Miến dong Vi Hương</h1>", "85.000\u00A0₫", "gói 500 g", "Còn 240 sản phẩm", "Sản phẩm OCOP 4 sao", "OCOP-TN-2024-0118",
+            "<h1>Miến dong Vi Hương</h1>", "85.000\u00A0₫", "gói 500 g", "Còn 240 gói", "Sản phẩm OCOP 4 sao", "OCOP-TN-2024-0118",
             "UBND tỉnh", "15/03/2024 – 14/03/2027", "href=\"/cooperatives/htx-nong-nghiep-vi-huong\"", "Hoàng Văn Thụ (Thôn Nà Hán) — 60%",
             "Lý Thị Mai (Thôn Khuổi Trang) — 40%", "Tháng 11 – tháng 2",
         })

@@ -36,7 +36,7 @@ public sealed class DashboardTests : IAsyncLifetime
         }
 
         var tracking = $"/orders/{_world.A.TrackingToken}";
-        await _world.App.CreateClient().PostFormAsync(tracking, $"{tracking}?handler=Cancel");
+        await _world.App.CreateClient().PostFormAsync($"{tracking}?confirm=cancel", $"{tracking}?handler=Cancel");
 
         var after = await manager.PageAsync($"/portal/{_world.A.Slug}/dashboard?weeks=4");
         Assert.Contains($"0 đơn hàng, doanh thu hàng hóa {Money.Zero}", after, StringComparison.Ordinal);

@@ -26,6 +26,12 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : 
 
     public bool CanCancel => Order.CanMoveTo(OrderStatus.Cancelled);
 
+    /// <summary>Cancelling takes a second step: the cancel link opens this question, whose form does it (no JavaScript needed).</summary>
+    [FromQuery(Name = "confirm")]
+    public string? Confirm { get; set; }
+
+    public bool AsksToCancel => CanCancel && Confirm == "cancel";
+
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
         await LoadAsync(token, cancellationToken) ? Page() : NotFound();
 
