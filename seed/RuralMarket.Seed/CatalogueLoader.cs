@@ -67,7 +67,8 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IGrainFac
 
     private async Task CreateProductAsync(SeedCooperative cooperative, SeedProduct seed, CancellationToken cancellationToken)
     {
-        var listing = new ProductListing(seed.Name, seed.Description, seed.Category, seed.Unit, seed.NetWeightGrams, seed.Origin, seed.Harvest);
+        var listing = new ProductListing(seed.Name, seed.Description, seed.Category, seed.Unit, seed.NetWeightGrams, seed.Origin, seed.Harvest,
+            seed.EnglishName ?? string.Empty, seed.EnglishDescription ?? string.Empty);
         var producers = seed.Producers.Select(p => new ProducerShare(SeedIds.For("household", $"{cooperative.Slug}/{p.Key}"), p.Value)).ToList();
         OcopCertificate? certificate = null;
         if (seed.Ocop is { } ocop)

@@ -23,6 +23,7 @@ internal sealed record SeedHousehold(string Key, string HeadName, string Village
 
 internal sealed record SeedProduct(
     string Slug, string Name, string Description, ProductCategory Category, SalesUnit Unit, int NetWeightGrams,
-    long PriceDong, int Stock, string Origin, string Harvest, SeedCertificate? Ocop, IReadOnlyDictionary<string, int> Producers);
+    long PriceDong, int Stock, string Origin, string Harvest, SeedCertificate? Ocop, IReadOnlyDictionary<string, int> Producers,
+    string? EnglishName = null, string? EnglishDescription = null);
 
 internal sealed record SeedCertificate(int Stars, string Number, DateOnly IssuedOn);

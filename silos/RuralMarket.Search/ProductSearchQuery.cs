@@ -51,7 +51,8 @@ public sealed record ProductSearchQuery
 
 public sealed record SearchHit(
     Guid ProductId, string Slug, string Name, long PriceDong, string Unit, int NetWeightGrams, bool InStock, int? OcopStars,
-    string CooperativeSlug, string CooperativeName, string ProvinceCode, string ProvinceName, string Category, string? CoverPhoto);
+    string CooperativeSlug, string CooperativeName, string ProvinceCode, string ProvinceName, string Category, string? CoverPhoto,
+    string? EnglishName = null);
 
 public sealed record FacetCount(string Value, string Label, int Count);
 

@@ -112,6 +112,20 @@ public abstract class ProductSearchBehaviour(DatabaseKind database, bool elastic
     }
 
     [ServiceFact]
+    public async Task English_words_find_products_by_their_English_name_and_description()
+    {
+        var honey = await FindAsync("honey");
+        Assert.Equal(["mat-ong-rung"], honey.Items.Select(i => i.Slug));
+        Assert.Equal("Wild forest honey", honey.Items[0].EnglishName);
+        Assert.Equal("Mật ong rừng", honey.Items[0].Name);
+
+        Assert.Equal("mien-dong", (await SlugsAsync("vermicelli")).FirstOrDefault());
+        Assert.Equal("mien-dong", (await SlugsAsync("Glass Vermicelli")).FirstOrDefault());
+        Assert.Equal(["mien-dong"], await SlugsAsync("canna noodles")); // words of the English description only
+        Assert.Null((await FindAsync("vai thieu")).Items.Single(i => i.Slug == "vai-thieu").EnglishName);
+    }
+
+    [ServiceFact]
     public async Task Filters_narrow_the_results()
     {
         Assert.Equal(new[] { "gao-a", "gao-b", "hat-sen", "tra-sen" }, (await SlugsAsync("", q => q with { ProvinceCode = "DT" })).Order(StringComparer.Ordinal));

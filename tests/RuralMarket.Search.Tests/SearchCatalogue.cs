@@ -26,8 +26,10 @@ internal sealed class SearchCatalogue
             DongThap = await platform.AddCooperativeAsync("htx-thap-muoi", provinceCode: "DT", name: "HTX Sen Tháp Mười"),
         };
         var tn = catalogue.ThaiNguyen;
-        await catalogue.AddAsync(platform, tn, "mien-dong", "Miến dong Vi Hương", "Miến làm từ củ dong riềng.", ProductCategory.Food, 85_000, 10, stars: 4);
-        await catalogue.AddAsync(platform, tn, "mat-ong-rung", "Mật ong rừng", "Mật ong khoái trên núi đá.", ProductCategory.Food, 350_000, 5, stars: 3);
+        await catalogue.AddAsync(platform, tn, "mien-dong", "Miến dong Vi Hương", "Miến làm từ củ dong riềng.", ProductCategory.Food, 85_000, 10, stars: 4,
+            english: ("Arrowroot glass vermicelli", "Hand-made noodles from canna starch."));
+        await catalogue.AddAsync(platform, tn, "mat-ong-rung", "Mật ong rừng", "Mật ong khoái trên núi đá.", ProductCategory.Food, 350_000, 5, stars: 3,
+            english: ("Wild forest honey", ""));
         await catalogue.AddAsync(platform, tn, "mang-kho", "Măng khô", "Măng nứa phơi củi.", ProductCategory.Food, 180_000, 8, stars: 3, expired: true);
         await catalogue.AddAsync(platform, tn, "tra-shan", "Trà Shan tuyết", "Búp chè cổ thụ.", ProductCategory.Beverages, 280_000, 4, stars: 5);
         var hp = catalogue.HaiPhong;
@@ -45,11 +47,12 @@ internal sealed class SearchCatalogue
     }
 
     public async Task AddAsync(TestPlatform platform, Cooperative cooperative, string slug, string name, string description, ProductCategory category,
-        long priceDong, int stock, int? stars, bool expired = false, bool publish = true)
+        long priceDong, int stock, int? stars, bool expired = false, bool publish = true, (string Name, string Description)? english = null)
     {
         var now = platform.Clock.GetUtcNow();
-        var product = Product.Create(Guid.NewGuid(), cooperative.Id, slug,
-            new ProductListing(name, description, category, SalesUnit.Package, 500, "Việt Nam", ""), Money.FromDong(priceDong), now);
+        var listing = new ProductListing(name, description, category, SalesUnit.Package, 500, "Việt Nam", "",
+            english?.Name ?? string.Empty, english?.Description ?? string.Empty);
+        var product = Product.Create(Guid.NewGuid(), cooperative.Id, slug, listing, Money.FromDong(priceDong), now);
         product.AssignProducers([new ProducerShare(cooperative.Households[0].Id, 100)], now);
         if (stars is { } s)
         {

@@ -18,6 +18,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.Origin).HasMaxLength(300);
         builder.Property(p => p.Harvest).HasMaxLength(200);
+        builder.Property(p => p.EnglishName).HasMaxLength(200);
         builder.Ignore(p => p.Listing);
         builder.Ignore(p => p.PendingEvents);
 

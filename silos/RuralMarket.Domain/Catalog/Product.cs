@@ -20,7 +20,7 @@ public sealed class Product : AggregateRoot
 
     private Product()
     {
-        Slug = Name = Description = Origin = Harvest = string.Empty;
+        Slug = Name = Description = Origin = Harvest = EnglishName = EnglishDescription = string.Empty;
     }
 
     public Guid CooperativeId { get; private set; }
@@ -40,6 +40,11 @@ public sealed class Product : AggregateRoot
     public string Origin { get; private set; }
 
     public string Harvest { get; private set; }
+
+    /// <summary>Optional; see <see cref="ProductListing.EnglishName"/>.</summary>
+    public string EnglishName { get; private set; }
+
+    public string EnglishDescription { get; private set; }
 
     public Money Price { get; private set; }
 
@@ -66,7 +71,7 @@ public sealed class Product : AggregateRoot
     /// <summary>"For sale": published, by a cooperative the platform has verified.</summary>
     public bool IsForSale(bool sellerVerified) => Status == ProductStatus.Published && sellerVerified;
 
-    public ProductListing Listing => new(Name, Description, Category, Unit, NetWeightGrams, Origin, Harvest);
+    public ProductListing Listing => new(Name, Description, Category, Unit, NetWeightGrams, Origin, Harvest, EnglishName, EnglishDescription);
 
     public static Product Create(Guid id, Guid cooperativeId, string slug, ProductListing listing, Money price, DateTimeOffset now)
     {
@@ -322,6 +327,8 @@ public sealed class Product : AggregateRoot
         NetWeightGrams = listing.NetWeightGrams;
         Origin = listing.Origin;
         Harvest = listing.Harvest;
+        EnglishName = listing.EnglishName;
+        EnglishDescription = listing.EnglishDescription;
     }
 
     public static Money RequireSellablePrice(Money price) =>

@@ -7,7 +7,9 @@ public sealed record ProductListing
 {
     public const int MaxNetWeightGrams = 1_000_000;
 
-    public ProductListing(string name, string description, ProductCategory category, SalesUnit unit, int netWeightGrams, string origin, string harvest)
+    public ProductListing(
+        string name, string description, ProductCategory category, SalesUnit unit, int netWeightGrams, string origin, string harvest,
+        string englishName = "", string englishDescription = "")
     {
         if (!Enum.IsDefined(category))
         {
@@ -28,6 +30,8 @@ public sealed record ProductListing
         NetWeightGrams = netWeightGrams;
         Origin = DomainText.Optional(origin, "product.origin", 300);
         Harvest = DomainText.Optional(harvest, "product.harvest", 200);
+        EnglishName = DomainText.Optional(englishName, "product.english_name", 200);
+        EnglishDescription = DomainText.Optional(englishDescription, "product.english_description", 10_000, multiline: true);
     }
 
     public string Name { get; }
@@ -45,4 +49,10 @@ public sealed record ProductListing
 
     /// <summary>When it is harvested or made, e.g. "Tháng 10 – tháng 12".</summary>
     public string Harvest { get; }
+
+    /// <summary>The name for buyers reading English; empty when the cooperative gave none (pages then show <see cref="Name"/>).</summary>
+    public string EnglishName { get; }
+
+    /// <summary>The description in English; empty when the cooperative gave none.</summary>
+    public string EnglishDescription { get; }
 }

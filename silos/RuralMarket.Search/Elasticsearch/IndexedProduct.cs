@@ -24,6 +24,9 @@ internal sealed record IndexedProduct
     [JsonPropertyName("province_name")] public required string ProvinceName { get; init; }
     [JsonPropertyName("cover_photo")] public string? CoverPhoto { get; init; }
 
+    /// <summary>Left out when empty, so an index made before the field existed still takes products without one.</summary>
+    [JsonPropertyName("name_en"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? EnglishName { get; init; }
+
     /// <summary>The document for a product, its text in NFC so the cluster's analyzers see one spelling of each letter.</summary>
     public static IndexedProduct From(SearchDocument d) => new()
     {
@@ -44,11 +47,12 @@ internal sealed record IndexedProduct
         ProvinceCode = d.ProvinceCode,
         ProvinceName = Nfc(d.ProvinceName),
         CoverPhoto = d.CoverPhoto,
+        EnglishName = d.EnglishName.Length == 0 ? null : Nfc(d.EnglishName),
     };
 
     public SearchHit ToHit(DateOnly today) => new(
         ProductId, Slug, Name, Price, Unit, NetWeightGrams, InStock, OcopExpiresOn >= today ? OcopStars : null,
-        CooperativeSlug, CooperativeName, ProvinceCode, ProvinceName, Category, CoverPhoto);
+        CooperativeSlug, CooperativeName, ProvinceCode, ProvinceName, Category, CoverPhoto, EnglishName);
 
     private static string Nfc(string text) => text.Normalize(NormalizationForm.FormC);
 }

@@ -59,6 +59,13 @@ internal static class ProductIndexTemplate
                 }
             },
             {
+                "name_en", new TextProperty
+                {
+                    Analyzer = "vi_folding",
+                    Fields = new Properties { { "exact", new TextProperty { Analyzer = "vi_exact" } } },
+                }
+            },
+            {
                 "body", new TextProperty
                 {
                     Analyzer = "vi_folding",

@@ -66,12 +66,12 @@ internal static class ProductQuery
                 new MultiMatchQuery
                 {
                     Query = string.Join(' ', terms.Select(t => t.Folded)),
-                    Fields = new[] { "name^4", "body" },
+                    Fields = new[] { "name^4", "name_en^4", "body" },
                     Fuzziness = new Fuzziness("AUTO"),
                     Operator = Operator.And,
                 },
             ],
-            Should = [new MultiMatchQuery { Query = string.Join(' ', terms.Select(t => t.Exact)), Fields = new[] { "name.exact^6", "body.exact" } }],
+            Should = [new MultiMatchQuery { Query = string.Join(' ', terms.Select(t => t.Exact)), Fields = new[] { "name.exact^6", "name_en.exact^6", "body.exact" } }],
         };
 
     private static List<Query> Filters(ProductSearchQuery query, string today)

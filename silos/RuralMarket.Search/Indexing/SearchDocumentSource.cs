@@ -61,7 +61,7 @@ public sealed class SearchDocumentSource(IDbContextFactory<RuralMarketDbContext>
             join province in db.Provinces.AsNoTracking() on c.Address.ProvinceCode equals province.Code
             select new
             {
-                p.Id, p.Slug, p.Name, p.Description, p.Origin, p.Category, p.Unit, p.NetWeightGrams, p.Price, p.Stock,
+                p.Id, p.Slug, p.Name, p.Description, p.EnglishName, p.EnglishDescription, p.Origin, p.Category, p.Unit, p.NetWeightGrams, p.Price, p.Stock,
                 // An unchecked certificate earns no badge and no star facet (Product.HasValidOcopOn).
                 Stars = p.Certificate == null || p.CertificateCheckedAt == null ? (int?)null : p.Certificate.Stars,
                 ExpiresOn = p.Certificate == null || p.CertificateCheckedAt == null ? (DateOnly?)null : p.Certificate.ExpiresOn,
@@ -74,7 +74,8 @@ public sealed class SearchDocumentSource(IDbContextFactory<RuralMarketDbContext>
                 r.Id, r.Slug, r.Name, r.Description, r.Origin, r.Category.ToString(), r.Unit.ToString(), r.NetWeightGrams,
                 r.Price.Dong, r.Stock > 0, r.Stars, r.ExpiresOn, r.PublishedAt ?? r.CreatedAt,
                 r.CooperativeSlug, r.CooperativeName, r.ProvinceCode, r.ProvinceName,
-                r.Cover is null ? null : new PhotoVariants(r.Cover.PhotoId, r.Cover.Width, r.Cover.Height).ToString()))
+                r.Cover is null ? null : new PhotoVariants(r.Cover.PhotoId, r.Cover.Width, r.Cover.Height).ToString(),
+                r.EnglishName, r.EnglishDescription))
             .OrderBy(d => d.ProductId)
             .ToList();
     }

@@ -17,14 +17,14 @@ internal sealed class PostgresSearchIndex(NpgsqlDataSource dataSource) : ISearch
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO search_products (product_id, slug, name, body, category, unit, net_weight_grams, price, in_stock,
-                ocop_stars, ocop_expires_on, published_at, cooperative_slug, cooperative_name, province_code, province_name, cover_photo)
+                ocop_stars, ocop_expires_on, published_at, cooperative_slug, cooperative_name, province_code, province_name, cover_photo, name_en)
             SELECT * FROM unnest(@id, @slug, @name, @body, @category, @unit, @weight, @price, @inStock,
-                @stars, @expires, @published, @coopSlug, @coopName, @provinceCode, @provinceName, @photo)
+                @stars, @expires, @published, @coopSlug, @coopName, @provinceCode, @provinceName, @photo, @nameEn)
             ON CONFLICT (product_id) DO UPDATE SET slug = excluded.slug, name = excluded.name, body = excluded.body,
                 category = excluded.category, unit = excluded.unit, net_weight_grams = excluded.net_weight_grams, price = excluded.price,
                 in_stock = excluded.in_stock, ocop_stars = excluded.ocop_stars, ocop_expires_on = excluded.ocop_expires_on,
                 published_at = excluded.published_at, cooperative_slug = excluded.cooperative_slug, cooperative_name = excluded.cooperative_name,
-                province_code = excluded.province_code, province_name = excluded.province_name, cover_photo = excluded.cover_photo
+                province_code = excluded.province_code, province_name = excluded.province_name, cover_photo = excluded.cover_photo, name_en = excluded.name_en
             """, connection, transaction))
         {
             Column(upsert, "id", documents.Select(d => d.ProductId), NpgsqlDbType.Uuid);
@@ -44,10 +44,11 @@ internal sealed class PostgresSearchIndex(NpgsqlDataSource dataSource) : ISearch
             Column(upsert, "provinceCode", documents.Select(d => d.ProvinceCode), NpgsqlDbType.Text);
             Column(upsert, "provinceName", documents.Select(d => d.ProvinceName), NpgsqlDbType.Text);
             Column(upsert, "photo", documents.Select(d => d.CoverPhoto), NpgsqlDbType.Text);
+            Column(upsert, "nameEn", documents.Select(d => d.EnglishName.Length == 0 ? null : d.EnglishName), NpgsqlDbType.Text);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         var terms = documents
-            .SelectMany(d => VietnameseText.Words(d.Name + " " + d.Body))
+            .SelectMany(d => VietnameseText.Words(d.SearchedName + " " + d.Body))
             .Select(VietnameseText.Fold)
             .Where(t => t.Length is > 0 and <= 100 && t.All(char.IsAsciiLetterOrDigit))
             .Distinct()

@@ -42,7 +42,7 @@ internal abstract class SqlProductSearch(ITermVocabulary vocabulary) : IProductS
             UNION ALL SELECT 1, category, category, count(*) FROM m GROUP BY category
             UNION ALL SELECT 2, CAST(stars AS TEXT), CAST(stars AS TEXT), count(*) FROM m WHERE stars IS NOT NULL GROUP BY stars;
             SELECT p.product_id, p.slug, p.name, p.price, p.unit, p.net_weight_grams, p.in_stock, {ValidStars},
-                   p.cooperative_slug, p.cooperative_name, p.province_code, p.province_name, p.category, p.cover_photo
+                   p.cooperative_slug, p.cooperative_name, p.province_code, p.province_name, p.category, p.cover_photo, p.name_en
             {from}
             ORDER BY {OrderBy(query.Sort, hasText)}
             LIMIT @take OFFSET @skip
@@ -177,7 +177,7 @@ internal abstract class SqlProductSearch(ITermVocabulary vocabulary) : IProductS
         reader.GetFieldValue<Guid>(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4), reader.GetInt32(5),
         reader.GetBoolean(6), reader.IsDBNull(7) ? null : reader.GetInt32(7),
         reader.GetString(8), reader.GetString(9), reader.GetString(10), reader.GetString(11), reader.GetString(12),
-        reader.IsDBNull(13) ? null : reader.GetString(13));
+        reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetString(14));
 
     [SuppressMessage("Security", "CA2100", Justification = "Statements are assembled from constants and the dialect; every value is a parameter.")]
     private static DbCommand CreateCommand(DbConnection connection, string sql)

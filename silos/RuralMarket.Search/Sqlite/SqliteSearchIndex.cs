@@ -82,14 +82,14 @@ internal sealed class SqliteSearchIndex(DatabaseOptions database, SqliteTermVoca
         upsert.Transaction = transaction;
         upsert.CommandText = """
             INSERT INTO search_products (product_id, slug, name, name_sort, category, unit, net_weight_grams, price, in_stock,
-                ocop_stars, ocop_expires_on, published_at, cooperative_slug, cooperative_name, province_code, province_name, cover_photo)
+                ocop_stars, ocop_expires_on, published_at, cooperative_slug, cooperative_name, province_code, province_name, cover_photo, name_en)
             VALUES (@id, @slug, @name, @nameSort, @category, @unit, @weight, @price, @inStock,
-                @stars, @expires, @published, @coopSlug, @coopName, @provinceCode, @provinceName, @photo)
+                @stars, @expires, @published, @coopSlug, @coopName, @provinceCode, @provinceName, @photo, @nameEn)
             ON CONFLICT (product_id) DO UPDATE SET slug = excluded.slug, name = excluded.name, name_sort = excluded.name_sort,
                 category = excluded.category, unit = excluded.unit, net_weight_grams = excluded.net_weight_grams, price = excluded.price,
                 in_stock = excluded.in_stock, ocop_stars = excluded.ocop_stars, ocop_expires_on = excluded.ocop_expires_on,
                 published_at = excluded.published_at, cooperative_slug = excluded.cooperative_slug, cooperative_name = excluded.cooperative_name,
-                province_code = excluded.province_code, province_name = excluded.province_name, cover_photo = excluded.cover_photo
+                province_code = excluded.province_code, province_name = excluded.province_name, cover_photo = excluded.cover_photo, name_en = excluded.name_en
             RETURNING rowid
             """;
         upsert.Parameters.AddWithValue("@id", Key(d.ProductId));
@@ -109,6 +109,7 @@ internal sealed class SqliteSearchIndex(DatabaseOptions database, SqliteTermVoca
         upsert.Parameters.AddWithValue("@provinceCode", d.ProvinceCode);
         upsert.Parameters.AddWithValue("@provinceName", d.ProvinceName);
         upsert.Parameters.AddWithValue("@photo", (object?)d.CoverPhoto ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("@nameEn", d.EnglishName.Length == 0 ? DBNull.Value : d.EnglishName);
         var rowid = (long)(await upsert.ExecuteScalarAsync(cancellationToken))!;
 
         await using var text = connection.CreateCommand();
@@ -118,9 +119,9 @@ internal sealed class SqliteSearchIndex(DatabaseOptions database, SqliteTermVoca
             INSERT INTO search_products_fts (rowid, name_folded, body_folded, name_exact, body_exact) VALUES (@rowid, @nameFolded, @bodyFolded, @name, @body);
             """;
         text.Parameters.AddWithValue("@rowid", rowid);
-        text.Parameters.AddWithValue("@nameFolded", d.NameFolded);
+        text.Parameters.AddWithValue("@nameFolded", d.SearchedNameFolded);
         text.Parameters.AddWithValue("@bodyFolded", d.BodyFolded);
-        text.Parameters.AddWithValue("@name", d.Name);
+        text.Parameters.AddWithValue("@name", d.SearchedName);
         text.Parameters.AddWithValue("@body", d.Body);
         await text.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -131,6 +131,23 @@ public class ProductTests
             new ProductListing("Gạo", "", ProductCategory.Food, SalesUnit.Bag, grams, "", "")).Code);
 
     [Fact]
+    public void English_text_is_optional_kept_in_nfc_and_bounded_like_the_vietnamese()
+    {
+        var product = Builders.Product();
+        Assert.Equal(("", ""), (product.EnglishName, product.EnglishDescription));
+
+        product.Revise(new ProductListing("Miến dong", "", ProductCategory.Food, SalesUnit.Package, 500, "", "",
+            "  Arrowroot vermicelli ", "Line one.\nCafe\u0301 style."), Builders.Now);
+
+        Assert.Equal(("Arrowroot vermicelli", "Line one.\nCafé style."), (product.EnglishName, product.EnglishDescription));
+        Assert.Equal("Arrowroot vermicelli", product.Listing.EnglishName);
+        Assert.Equal("product.english_name.too_long", Assert.Throws<DomainException>(() =>
+            new ProductListing("Gạo", "", ProductCategory.Food, SalesUnit.Bag, 500, "", "", new string('a', 201))).Code);
+        Assert.Equal("product.english_name.invalid_text", Assert.Throws<DomainException>(() =>
+            new ProductListing("Gạo", "", ProductCategory.Food, SalesUnit.Bag, 500, "", "", "Rice\nbag")).Code);
+    }
+
+    [Fact]
     public void Changes_before_a_save_raise_one_event_for_search_and_one_more_after_it()
     {
         var product = Builders.Product();

@@ -23,7 +23,11 @@ public sealed class ElasticsearchAdapterTests : IAsyncDisposable
         85_000, true, 4, new DateOnly(2027, 3, 14), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
         "htx-vi-huong", "HTX Vi Hương", "TN", "Thái Nguyên", "products/mien-dong/cover.webp");
 
-    private static readonly SearchDocument Honey = Mien with { ProductId = Guid.Parse("0b9c1c53-2f7e-4a8e-9d55-6f1f6c0f5a02"), Slug = "mat-ong", Name = "Mật ong bạc hà" };
+    private static readonly SearchDocument Honey = Mien with
+    {
+        ProductId = Guid.Parse("0b9c1c53-2f7e-4a8e-9d55-6f1f6c0f5a02"), Slug = "mat-ong", Name = "Mật ong bạc hà",
+        EnglishName = "Mint blossom honey", EnglishDescription = "From bees on the Dong Van plateau.",
+    };
 
     private static readonly DateOnly Today = new(2026, 11, 22);
 
@@ -57,6 +61,9 @@ public sealed class ElasticsearchAdapterTests : IAsyncDisposable
         Assert.Equal("vi_exact", name["fields"]!["exact"]!["analyzer"]!.GetValue<string>());
         Assert.Equal(("vi_suggest", "vi_folding"), (name["fields"]!["suggest"]!["analyzer"]!.GetValue<string>(), name["fields"]!["suggest"]!["search_analyzer"]!.GetValue<string>()));
         Assert.Equal("keyword", mappings["properties"]!["province_code"]!["type"]!.GetValue<string>());
+        var englishName = mappings["properties"]!["name_en"]!;
+        Assert.Equal(("text", "vi_folding", "vi_exact"), (englishName["type"]!.GetValue<string>(), englishName["analyzer"]!.GetValue<string>(),
+            englishName["fields"]!["exact"]!["analyzer"]!.GetValue<string>()));
 
         var created = Assert.Single(_node.Requests, r => r.Method == "PUT" && r.Path.StartsWith($"/{Alias}-", StringComparison.Ordinal));
         var alias = Json(Assert.Single(_node.To(HttpMethod.Post, "/_aliases")));
@@ -83,6 +90,9 @@ public sealed class ElasticsearchAdapterTests : IAsyncDisposable
         Assert.Equal("Miến dong Vi Hương".Normalize(NormalizationForm.FormC), lines[1]["name"]!.GetValue<string>());
         Assert.Equal((85_000L, "2027-03-14", "TN"), (lines[1]["price"]!.GetValue<long>(), lines[1]["ocop_expires_on"]!.GetValue<string>(), lines[1]["province_code"]!.GetValue<string>()));
         Assert.Equal(Honey.ProductId.ToString(), lines[2]["index"]!["_id"]!.GetValue<string>());
+        Assert.Null(lines[1]["name_en"]); // left out, so an index made before the field existed still takes it
+        Assert.Equal("Mint blossom honey", lines[3]["name_en"]!.GetValue<string>());
+        Assert.Contains("Dong Van plateau", lines[3]["body"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,9 +186,9 @@ public sealed class ElasticsearchAdapterTests : IAsyncDisposable
         var text = First(score["query"]!["bool"]!["must"]!)["bool"]!;
         var fuzzy = First(text["must"]!)["multi_match"]!;
         Assert.Equal(("mien dong", "AUTO", "and"), (fuzzy["query"]!.GetValue<string>(), fuzzy["fuzziness"]!.GetValue<string>(), fuzzy["operator"]!.GetValue<string>()));
-        Assert.Equal(["name^4", "body"], Strings(fuzzy["fields"]!));
+        Assert.Equal(["name^4", "name_en^4", "body"], Strings(fuzzy["fields"]!));
         Assert.Equal("miến dong", First(text["should"]!)["multi_match"]!["query"]!.GetValue<string>());
-        Assert.Equal(["name.exact^6", "body.exact"], Strings(First(text["should"]!)["multi_match"]!["fields"]!));
+        Assert.Equal(["name.exact^6", "name_en.exact^6", "body.exact"], Strings(First(text["should"]!)["multi_match"]!["fields"]!));
         var filters = score["query"]!["bool"]!["filter"]!.AsArray().Select(f => f!.ToJsonString()).ToList();
         Assert.Contains("""{"term":{"province_code":{"value":"TN"}}}""", filters);
         Assert.Contains("""{"term":{"category":{"value":"Food"}}}""", filters);
@@ -217,6 +227,7 @@ public sealed class ElasticsearchAdapterTests : IAsyncDisposable
         var mien = result.Items[0];
         Assert.Equal((Mien.ProductId, "Miến dong Vi Hương", 85_000L, (int?)4, "TN"), (mien.ProductId, mien.Name, mien.PriceDong, mien.OcopStars, mien.ProvinceCode));
         Assert.Null(result.Items[1].OcopStars);
+        Assert.Equal((null, "Mint blossom honey"), (mien.EnglishName, result.Items[1].EnglishName));
         Assert.Equal(new FacetCount("TN", "Thái Nguyên", 2), Assert.Single(result.Facets.Provinces));
         Assert.Equal(new FacetCount("Food", "Food", 2), Assert.Single(result.Facets.Categories));
         Assert.Equal(new FacetCount("4", "4", 1), Assert.Single(result.Facets.Stars));

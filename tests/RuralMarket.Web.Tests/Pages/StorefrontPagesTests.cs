@@ -149,6 +149,39 @@ public sealed class StorefrontPagesTests() : WebAppTest(DatabaseKind.Sqlite)
         Assert.Contains("Sản phẩm OCOP từ các hợp tác xã", (await GetAsync("/")).Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task English_pages_show_the_english_name_and_description_where_the_cooperative_gave_them()
+    {
+        var (_, english) = await GetAsync("/products/mien-dong-vi-huong?culture=en-US");
+        Assert.Contains("<h1>Vi Huong arrowroot glass vermicelli</h1>", english, StringComparison.Ordinal);
+        Assert.Contains("<title>Vi Huong arrowroot glass vermicelli", english, StringComparison.Ordinal);
+        Assert.Contains("Hand-made glass noodles from the starch of arrowroot", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Miến làm thủ công", english, StringComparison.Ordinal);
+
+        // No English description: the Vietnamese one, marked as Vietnamese for screen readers.
+        var (_, fallback) = await GetAsync("/products/mang-kho-vi-huong?culture=en-US");
+        Assert.Contains("<h1>Vi Huong dried bamboo shoots</h1>", fallback, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"description\" lang=\"vi\">", fallback, StringComparison.Ordinal);
+        Assert.Contains("Măng nứa rừng luộc kỹ", fallback, StringComparison.Ordinal);
+
+        var (_, vietnamese) = await GetAsync("/products/mien-dong-vi-huong");
+        Assert.Contains("<h1>Miến dong Vi Hương</h1>", vietnamese, StringComparison.Ordinal);
+        Assert.DoesNotContain("arrowroot", vietnamese, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("honey", "/products/mat-ong-rung-vi-huong", "Vi Huong wild forest honey")]
+    [InlineData("honey", "/products/mat-ong-hoa-vai", "Lychee blossom honey")]
+    [InlineData("vermicelli", "/products/mien-dong-vi-huong", "Vi Huong arrowroot glass vermicelli")]
+    [InlineData("fish sauce", "/products/nuoc-mam-phu-quoc-40-do", "Phu Quoc fish sauce, 40° protein")]
+    public async Task English_words_find_products_and_english_result_cards_name_them_in_english(string words, string link, string name)
+    {
+        var (_, html) = await GetAsync($"/search?q={Uri.EscapeDataString(words)}&culture=en-US");
+
+        Assert.Contains($"href=\"{link}\"", html, StringComparison.Ordinal);
+        Assert.Contains($">{name}</h2>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/products/khong-co")]
     [InlineData("/products/%3Cscript%3E")]

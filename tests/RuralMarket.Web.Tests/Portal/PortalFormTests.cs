@@ -61,10 +61,12 @@ public sealed class PortalFormTests : IAsyncLifetime
         var response = await manager.PostFormAsync(NewProduct, NewProduct, ValidProduct(
             ($"Form.Shares[{first}]", "70"), ($"Form.Shares[{second}]", "30"),
             ("Form.Certified", "true"), ("Form.Stars", "4"), ("Form.Level", "Province"), ("Form.CertificateNumber", "245/QĐ-UBND"),
-            ("Form.IssuedOn", "2025-03-01"), ("Form.ExpiresOn", "28/02/2028")));
+            ("Form.IssuedOn", "2025-03-01"), ("Form.ExpiresOn", "28/02/2028"),
+            ("Form.EnglishName", "Na Han dried bamboo shoots"), ("Form.EnglishDescription", "Sun-dried in the kitchen loft.")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var product = await _world.QueryAsync(db => db.Products.AsNoTracking().SingleAsync(p => p.Name == "Măng khô Nà Hán"));
+        Assert.Equal(("Na Han dried bamboo shoots", "Sun-dried in the kitchen loft."), (product.EnglishName, product.EnglishDescription));
         Assert.Equal((ProductStatus.Draft, 120_000L, 250, "mang-kho-na-han"), (product.Status, product.Price.Dong, product.NetWeightGrams, product.Slug));
         Assert.Equal([(first, 70), (second, 30)], product.Producers.Select(p => (p.HouseholdId, p.Percent)).OrderByDescending(p => p.Item2));
         Assert.Equal((4, new DateOnly(2028, 2, 28)), (product.Certificate!.Stars, product.Certificate.ExpiresOn));

@@ -101,6 +101,25 @@ public sealed class ProductImportTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_file_without_the_english_columns_keeps_the_english_text_and_a_file_with_one_changes_only_that()
+    {
+        var manager = await _world.ClientAsync("managerA");
+        var row = "mien-dong-vi-huong,Miến dong Vi Hương,Thực phẩm,gói,500,85.000,240,Hoàng Văn Thụ: 60; Lý Thị Mai: 40,4,OCOP-TN-2024-0118,15/03/2024,14/03/2027";
+        Task<(string, string)> EnglishAsync() => _world.QueryAsync(db => db.Products.Where(p => p.Slug == "mien-dong-vi-huong")
+            .Select(p => ValueTuple.Create(p.EnglishName, p.EnglishDescription)).SingleAsync());
+        var (name, description) = await EnglishAsync();
+        Assert.Equal("Vi Huong arrowroot glass vermicelli", name);
+
+        var without = await UploadAsync(manager, Encoding.UTF8.GetBytes($"{Header}\n{row}\n"), "import");
+        Assert.Contains("0 sản phẩm mới (dạng nháp), 1 sản phẩm được cập nhật.", without, StringComparison.Ordinal);
+        Assert.Equal((name, description), await EnglishAsync());
+
+        var with = await UploadAsync(manager, Encoding.UTF8.GetBytes($"{Header},English name\n{row},Arrowroot noodles\n"), "import");
+        Assert.Contains("1 sản phẩm được cập nhật.", with, StringComparison.Ordinal);
+        Assert.Equal(("Arrowroot noodles", description), await EnglishAsync());
+    }
+
+    [Fact]
     public async Task Another_cooperatives_product_code_is_unknown_and_its_import_results_are_not_found()
     {
         var managerA = await _world.ClientAsync("managerA");
@@ -141,6 +160,7 @@ public sealed class ProductImportTests(ITestOutputHelper output) : IAsyncLifetim
     private async Task<List<string>> SnapshotAsync() =>
         (await _world.QueryAsync(db => db.Products.AsNoTracking().Where(p => p.CooperativeId == _world.A.Id).ToListAsync()))
         .Select(p => $"{p.Slug}|{p.Name}|{p.Category}|{p.Unit}|{p.NetWeightGrams}|{p.Price.Dong}|{p.Stock}|{p.Description}|{p.Origin}|{p.Harvest}|"
+                     + $"{p.EnglishName}|{p.EnglishDescription}|"
                      + $"{string.Join(",", p.Producers.OrderBy(s => s.HouseholdId).Select(s => $"{s.HouseholdId}:{s.Percent}"))}|"
                      + $"{p.Certificate?.Stars}|{p.Certificate?.Number}|{p.Certificate?.IssuedOn}|{p.Certificate?.ExpiresOn}|{p.CertificateCheckedAt is not null}|{p.Status}")
         .Order(StringComparer.Ordinal).ToList();

@@ -3,6 +3,7 @@ using RuralMarket.Data;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Search;
 
 namespace RuralMarket.Web.Catalog;
 
@@ -14,7 +15,8 @@ public sealed record ProductView(
     Product Product, string CooperativeSlug, string CooperativeName, string ProvinceName, string Commune,
     CertificateView? Certificate, IReadOnlyList<ProducerView> Producers);
 
-public sealed record CooperativeView(Cooperative Cooperative, string ProvinceName, IReadOnlyList<Product> Products);
+/// <summary>A cooperative's page: its products as the same cards search shows.</summary>
+public sealed record CooperativeView(Cooperative Cooperative, string ProvinceName, IReadOnlyList<SearchHit> Products);
 
 public sealed record CooperativeSummary(string Slug, string Name, string ProvinceName, string StoryOpening);
 
@@ -61,7 +63,16 @@ public sealed class ProductPages(RuralMarketDbContext db, TimeProvider clock)
         var products = await db.Products.AsNoTracking().AsSplitQuery()
             .Where(p => p.CooperativeId == cooperative.Id && p.Status == ProductStatus.Published)
             .ToListAsync(cancellationToken);
-        return new CooperativeView(cooperative, province.Name, products.OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal).ToList());
+        var today = VietnamCalendar.Today(clock);
+        var cards = products
+            .OrderBy(p => VietnameseText.Fold(p.Name), StringComparer.Ordinal)
+            .Select(p => new SearchHit(
+                p.Id, p.Slug, p.Name, p.Price.Dong, p.Unit.ToString(), p.NetWeightGrams, p.Stock > 0,
+                p.HasValidOcopOn(today) ? p.Certificate!.Stars : null,
+                cooperative.Slug, cooperative.Name, province.Code, province.Name, p.Category.ToString(),
+                p.Photos.OrderBy(photo => photo.Position).Select(photo => (string?)new PhotoVariants(photo.PhotoId, photo.Width, photo.Height).ToString()).FirstOrDefault()))
+            .ToList();
+        return new CooperativeView(cooperative, province.Name, cards);
     }
 
     /// <summary>Verified cooperatives with the opening of their story (plain text, for the home page).</summary>

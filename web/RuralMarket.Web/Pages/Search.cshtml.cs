@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Search;
 using RuralMarket.Web.Catalog;
@@ -44,6 +45,41 @@ public sealed class SearchModel(IProductSearch search, TimeProvider clock) : Pag
         }
         return Page();
     }
+
+    /// <summary>The filters in force, each with its words and the address without it (the chips above the results).</summary>
+    public IReadOnlyList<(string Label, string RemoveUrl)> ActiveFilters(IStringLocalizer text)
+    {
+        var filters = new List<(string, string)>();
+        if (Query.ProvinceCode is { } province)
+        {
+            var label = Result.Facets.Provinces.FirstOrDefault(f => f.Value == province)?.Label ?? province;
+            filters.Add((label, UrlWith(("province", null))));
+        }
+        if (Query.Category is { } category)
+        {
+            filters.Add((text[$"category.{category}"], UrlWith(("category", null))));
+        }
+        if (Query.MinStars is { } stars)
+        {
+            filters.Add((text["search.stars_at_least", stars], UrlWith(("minStars", null))));
+        }
+        if (Query.MinPriceDong is not null || Query.MaxPriceDong is not null)
+        {
+            filters.Add((PriceBandLabel(text, Query.MinPriceDong, Query.MaxPriceDong), UrlWith(("minPrice", null), ("maxPrice", null))));
+        }
+        if (Query.InStockOnly)
+        {
+            filters.Add((text["search.in_stock_only"], UrlWith(("inStock", null))));
+        }
+        return filters;
+    }
+
+    public static string PriceBandLabel(IStringLocalizer text, long? min, long? max) => (min, max) switch
+    {
+        (null, { } top) => text["search.price.below", Money.FromDong(top + 1)],
+        ({ } bottom, null) => text["search.price.above", Money.FromDong(bottom)],
+        _ => $"{Money.FromDong(min!.Value)} – {Money.FromDong(max!.Value + 1)}",
+    };
 
     /// <summary>This page's address with one parameter set (or removed when null), back on page 1 unless it is the page itself.</summary>
     public string UrlWith(params (string Key, string? Value)[] changes)

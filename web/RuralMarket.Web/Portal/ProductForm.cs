@@ -15,7 +15,8 @@ public sealed class ProductForm
     {
         ["product.name"] = nameof(Name), ["product.description"] = nameof(Description), ["product.category_unknown"] = nameof(Category),
         ["product.unit_unknown"] = nameof(Unit), ["product.weight_out_of_range"] = nameof(NetWeightGrams), ["product.origin"] = nameof(Origin),
-        ["product.harvest"] = nameof(Harvest), ["product.price_out_of_range"] = nameof(Price), ["price"] = nameof(Price),
+        ["product.harvest"] = nameof(Harvest),
+        ["product.english_name"] = nameof(EnglishName), ["product.english_description"] = nameof(EnglishDescription), ["product.price_out_of_range"] = nameof(Price), ["price"] = nameof(Price),
         ["product.share_out_of_range"] = nameof(Shares), ["product.shares_not_100"] = nameof(Shares), ["product.producers_required"] = nameof(Shares),
         ["product.producer_duplicate"] = nameof(Shares), ["product.producer_not_member"] = nameof(Shares),
         ["ocop.stars_out_of_range"] = nameof(Stars), ["ocop.wrong_level"] = nameof(Level), ["ocop.number"] = nameof(CertificateNumber),
@@ -35,6 +36,10 @@ public sealed class ProductForm
     public string? Origin { get; set; }
 
     public string? Harvest { get; set; }
+
+    public string? EnglishName { get; set; }
+
+    public string? EnglishDescription { get; set; }
 
     public string? Price { get; set; }
 
@@ -57,6 +62,7 @@ public sealed class ProductForm
     {
         Name = product.Name, Description = product.Description, Category = product.Category.ToString(), Unit = product.Unit.ToString(),
         NetWeightGrams = product.NetWeightGrams.ToString(CultureInfo.InvariantCulture), Origin = product.Origin, Harvest = product.Harvest,
+        EnglishName = product.EnglishName, EnglishDescription = product.EnglishDescription,
         Price = product.Price.Dong.ToString(CultureInfo.InvariantCulture),
         Shares = product.Producers.ToDictionary(p => p.HouseholdId, p => (string?)p.Percent.ToString(CultureInfo.InvariantCulture)),
         Certified = product.Certificate is not null,
@@ -74,7 +80,8 @@ public sealed class ProductForm
         ProductListing? listing = null;
         if (category is { } c && unit is { } u && weight is { } w)
         {
-            listing = errors.Capture(() => new ProductListing(Name ?? string.Empty, Description ?? string.Empty, c, u, w, Origin ?? string.Empty, Harvest ?? string.Empty), FieldOfCode);
+            listing = errors.Capture(() => new ProductListing(Name ?? string.Empty, Description ?? string.Empty, c, u, w, Origin ?? string.Empty, Harvest ?? string.Empty,
+                EnglishName ?? string.Empty, EnglishDescription ?? string.Empty), FieldOfCode);
         }
         var price = errors.Capture(() => (Money?)Product.RequireSellablePrice(Money.Parse(Price, "price")), FieldOfCode);
         var producers = ReadShares(cooperative, errors);

@@ -39,6 +39,8 @@ public static class ProductCsvColumns
         new("Mô tả", nameof(ProductForm.Description), false, "description"),
         new("Xuất xứ", nameof(ProductForm.Origin), false, "origin"),
         new("Mùa vụ", nameof(ProductForm.Harvest), false, "harvest"),
+        new("Tên tiếng Anh", nameof(ProductForm.EnglishName), false, "english name", "name en", "name_en"),
+        new("Mô tả tiếng Anh", nameof(ProductForm.EnglishDescription), false, "english description", "description en", "description_en"),
         new("Hộ sản xuất", nameof(ProductForm.Shares), true, "ho", "producers", "households"),
         new("OCOP (sao)", nameof(ProductForm.Stars), false, "ocop", "sao", "stars"),
         new("Số chứng nhận OCOP", nameof(ProductForm.CertificateNumber), false, "so chung nhan", "certificate number", "certificate"),

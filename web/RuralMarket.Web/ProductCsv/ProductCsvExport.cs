@@ -43,6 +43,8 @@ public sealed class ProductCsvExport(RuralMarketDbContext db)
         nameof(Portal.ProductForm.Description) => product.Description,
         nameof(Portal.ProductForm.Origin) => product.Origin,
         nameof(Portal.ProductForm.Harvest) => product.Harvest,
+        nameof(Portal.ProductForm.EnglishName) => product.EnglishName,
+        nameof(Portal.ProductForm.EnglishDescription) => product.EnglishDescription,
         nameof(Portal.ProductForm.Shares) => ProducerCell.Write(product.Producers.Select(p => (names.GetValueOrDefault(p.HouseholdId) ?? "?", p.Percent))),
         nameof(Portal.ProductForm.Stars) => product.Certificate is { } c ? Number(c.Stars) : string.Empty,
         nameof(Portal.ProductForm.CertificateNumber) => product.Certificate?.Number ?? string.Empty,

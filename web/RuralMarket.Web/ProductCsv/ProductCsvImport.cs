@@ -34,8 +34,10 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, IGrainFactory grai
     {
         var problems = fileProblems.ToList();
         var cooperative = await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Id == cooperativeId, cancellationToken);
-        var ownSlugs = (await db.Products.AsNoTracking().Where(p => p.CooperativeId == cooperativeId).Select(p => p.Slug)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        // A file saved before the English columns existed (or without them) keeps each product's English text.
+        var own = await db.Products.AsNoTracking().Where(p => p.CooperativeId == cooperativeId)
+            .Select(p => new { p.Slug, p.EnglishName, p.EnglishDescription })
+            .ToDictionaryAsync(p => p.Slug, p => new EnglishText(p.EnglishName, p.EnglishDescription), StringComparer.Ordinal, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var planned = new List<PlannedRow>();
         for (var i = 0; i < rows.Count; i++)
@@ -43,7 +45,7 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, IGrainFactory grai
             var row = rows[i];
             var rowProblems = new List<CsvProblem>();
             var slug = row[ProductCsvColumns.Slug];
-            if (slug.Length > 0 && !ownSlugs.Contains(slug))
+            if (slug.Length > 0 && !own.ContainsKey(slug))
             {
                 rowProblems.Add(Problem(row, ProductCsvColumns.Slug, "csv.error.unknown_product", slug));
             }
@@ -51,7 +53,7 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, IGrainFactory grai
             {
                 rowProblems.Add(Problem(row, ProductCsvColumns.Slug, "csv.error.repeated_product", slug));
             }
-            var form = Form(row, cooperative, rowProblems);
+            var form = Form(row, cooperative, own.GetValueOrDefault(slug), rowProblems);
             var errors = new FormErrors();
             var input = form.Read(cooperative, errors);
             // One problem per cell: a cell the CSV reading already explained (an unknown category, say) is not reported twice.
@@ -97,13 +99,17 @@ public sealed class ProductCsvImport(RuralMarketDbContext db, IGrainFactory grai
         return stopped;
     }
 
-    private static ProductForm Form(ProductCsvRow row, CooperativeAggregate cooperative, List<CsvProblem> problems)
+    private sealed record EnglishText(string Name, string Description);
+
+    private static ProductForm Form(ProductCsvRow row, CooperativeAggregate cooperative, EnglishText? current, List<CsvProblem> problems)
     {
         var stars = row[nameof(ProductForm.Stars)];
         var form = new ProductForm
         {
             Name = row[nameof(ProductForm.Name)], Description = row[nameof(ProductForm.Description)], NetWeightGrams = row[nameof(ProductForm.NetWeightGrams)],
             Origin = row[nameof(ProductForm.Origin)], Harvest = row[nameof(ProductForm.Harvest)], Price = row[nameof(ProductForm.Price)],
+            EnglishName = row.Cells.GetValueOrDefault(nameof(ProductForm.EnglishName)) ?? current?.Name,
+            EnglishDescription = row.Cells.GetValueOrDefault(nameof(ProductForm.EnglishDescription)) ?? current?.Description,
             Certified = stars.Length > 0, Stars = stars, CertificateNumber = row[nameof(ProductForm.CertificateNumber)],
             // The file has no level column: it follows from the stars (any other stars fail on their own).
             Level = OcopCertificate.LevelFor(int.TryParse(stars, out var starCount) ? starCount : 0).ToString(),
