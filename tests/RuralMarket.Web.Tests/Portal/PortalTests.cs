@@ -111,6 +111,12 @@ public sealed class PortalTests : IAsyncLifetime
         var packingList = WebUtility.HtmlDecode(await manager.GetStringAsync(page + "/packing-list"));
         Assert.Contains("12 Phan Đình Phùng, Phường Ba Đình, Hà Nội", packingList, StringComparison.Ordinal);
         Assert.Contains("Miến dong Vi Hương", packingList, StringComparison.Ordinal);
+        // The sender's address for the carrier, the order's date, and a print button (shown by portal.js).
+        Assert.Contains("<strong>HTX Nông nghiệp Vi Hương</strong><br>", packingList, StringComparison.Ordinal);
+        Assert.Contains("Thôn Nà Hán, Xã Phủ Thông, Thái Nguyên", packingList, StringComparison.Ordinal);
+        Assert.Contains("HTX chưa có số điện thoại liên hệ", packingList, StringComparison.Ordinal);
+        Assert.Contains("<dt>Đặt lúc</dt>", packingList, StringComparison.Ordinal);
+        Assert.Contains("<button type=\"button\" data-print hidden>In phiếu</button>", packingList, StringComparison.Ordinal);
     }
 
     [Fact]

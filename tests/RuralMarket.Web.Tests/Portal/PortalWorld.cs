@@ -23,7 +23,7 @@ public sealed class PortalWorld : IAsyncDisposable
 
     public static readonly string[] Actors = ["anonymous", "buyer", "managerA", "managerB", "helperA", "admin"];
 
-    private static readonly Dictionary<string, string> SignInNames = new()
+    public static readonly IReadOnlyDictionary<string, string> SignInNames = new Dictionary<string, string>
     {
         ["managerA"] = "0912 000 001", ["managerB"] = "0912000002", ["helperA"] = "tro-giup@example.vn", ["admin"] = "admin@example.vn",
     };
@@ -41,9 +41,15 @@ public sealed class PortalWorld : IAsyncDisposable
 
     public PortalCooperativeData B { get; }
 
-    public static async Task<PortalWorld> CreateAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    /// <param name="kestrel">Serve on a real loopback port (for a browser) instead of the in-memory test server.</param>
+    public static async Task<PortalWorld> CreateAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null,
+        bool kestrel = false)
     {
         var app = await RuralMarketApp.CreateAsync(overrides: overrides, services: services);
+        if (kestrel)
+        {
+            app.UseKestrel(0);
+        }
         await app.ReadyClientAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var a = await CooperativeAsync(scope.ServiceProvider, "htx-nong-nghiep-vi-huong", "mien-dong-vi-huong");

@@ -11,6 +11,7 @@ public sealed record ResponsivePhoto(PhotoVariants Photo, string Alt, string Siz
 {
     public const string CardSizes = "(min-width: 60rem) 14rem, 45vw";
     public const string DetailsSizes = "(min-width: 48rem) 50vw, 100vw";
+    public const string ThumbnailSizes = "4rem";
 
     public string WebpSrcset => string.Join(", ", Photo.Widths.Select(w => $"{MediaEndpoints.UrlOf(Photo.WebpKey(w))} {w}w"));
 
