@@ -3,9 +3,8 @@
 #  - transfer of HTML + CSS + JS per page, Brotli-compressed, excluding photos: <= 50 KB; HTML alone <= 14 KB;
 #  - Lighthouse 13, mobile, simulated regular 3G (300 ms RTT, 700 Kbps, 4x CPU): LCP <= 2.5 s, performance >= 90,
 #    accessibility >= 95, and no axe-core violation of serious or critical impact;
-# on the storefront's pages (Vietnamese and English), a buyer's cart, checkout and tracking pages, and the portal's
-# dashboard, products, product form, order and packing list as the demo manager. Prints a table; exits 1 if any
-# budget is missed.
+# on the storefront's pages (Vietnamese and English), sign-in and registration, a buyer's cart, checkout and
+# tracking, and the portal's pages as the demo manager. Prints a table; exits 1 if any budget is missed.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -30,9 +29,11 @@ coop=/portal/htx-nong-nghiep-vi-huong
 pages=(
   "/" "" "/search?q=mat%20ong" "" "/products/mien-dong-vi-huong" "" "/cooperatives/htx-nong-nghiep-vi-huong" ""
   "/?culture=en-US" "" "/search?q=honey&culture=en-US" "" "/products/mien-dong-vi-huong?culture=en-US" ""
-  "/cart" "$buyer_cookie" "/checkout" "$buyer_cookie" "$tracking" "$buyer_cookie"
+  "/cart" "$buyer_cookie" "/checkout" "$buyer_cookie" "$tracking" "$buyer_cookie" "/account/login" "" "/account/register" ""
   "$coop/dashboard" "$manager_cookie" "$coop/products" "$manager_cookie" "$coop/products/new" "$manager_cookie"
-  "$order" "$manager_cookie" "$order/packing-list" "$manager_cookie"
+  "$coop/products/import" "$manager_cookie" "$coop/orders" "$manager_cookie" "$order" "$manager_cookie"
+  "$order/packing-list" "$manager_cookie" "$coop/households" "$manager_cookie" "$coop/team" "$manager_cookie"
+  "$coop/profile" "$manager_cookie" "$coop/activity" "$manager_cookie"
 )
 
 status=0

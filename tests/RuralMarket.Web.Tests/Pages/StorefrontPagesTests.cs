@@ -44,6 +44,36 @@ public sealed class StorefrontPagesTests() : WebAppTest(DatabaseKind.Sqlite)
         Assert.Contains("Trang 2 / 2", second, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Filters_fold_under_the_count_and_each_filter_in_force_is_a_chip_that_removes_it()
+    {
+        var (_, html) = await GetAsync("/search?q=mat+ong&category=Food&inStock=true");
+
+        var count = html.IndexOf("<p class=\"result-count\">", StringComparison.Ordinal);
+        var filters = html.IndexOf("<details class=\"filters\">", StringComparison.Ordinal);
+        var results = html.IndexOf("<ul class=\"product-grid\">", StringComparison.Ordinal);
+        Assert.True(count >= 0 && count < filters && filters < results, "count, then the folded filters, then the results");
+        Assert.Contains("<summary>Lọc và sắp xếp (2)</summary>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/search?q=mat%20ong&inStock=true\" aria-label=\"Bỏ lọc: Thực phẩm\">Thực phẩm", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/search?q=mat%20ong&category=Food\" aria-label=\"Bỏ lọc: Chỉ hàng còn\">Chỉ hàng còn", html, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"clear\" href=\"/search?q=mat%20ong\">Bỏ tất cả bộ lọc</a>", html, StringComparison.Ordinal);
+
+        var (_, unfiltered) = await GetAsync("/search?q=mat+ong");
+        Assert.Contains("<summary>Lọc và sắp xếp</summary>", unfiltered, StringComparison.Ordinal);
+        Assert.DoesNotContain("active-filters", unfiltered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_cooperative_page_shows_its_products_as_cards_with_price_unit_and_badge()
+    {
+        var (_, html) = await GetAsync("/cooperatives/htx-nong-nghiep-vi-huong");
+
+        Assert.Equal(6, Regex.Matches(html, "<li class=\"product-card\">").Count);
+        Assert.Contains("<h2 class=\"product-name\">Miến dong Vi Hương</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("85.000\u00A0₫ <span class=\"unit\">/ gói 500 g</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"visually-hidden\">Sản phẩm OCOP 4 sao</span>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/search?page=0", "Số trang phải từ 1 đến 1.000.")]
     [InlineData("/search?page=abc", "Yêu cầu không hợp lệ")]
