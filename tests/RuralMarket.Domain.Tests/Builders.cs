@@ -1,5 +1,6 @@
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
@@ -65,4 +66,20 @@ internal static class Builders
         }
         return order;
     }
+
+    /// <summary>A parcel booked for <paramref name="order"/> (a packed one), attached to it as the order grain would.</summary>
+    public static Shipment Shipment(Order order)
+    {
+        var shipment = Domain.Logistics.Shipment.Book(new ShipmentBooking(Guid.NewGuid(), order.Id, order.Code, order.CooperativeId, Guid.NewGuid(),
+            "partner", "standard", "RMP123456789", new Parcel(1_000, 20, 15, 10),
+            new ParcelEnd("HTX Nông nghiệp Vi Hương", "0209 3871 234", new Address("BK", "Xã Vi Hương", "Thôn Nà Pài")),
+            new ParcelEnd(order.Buyer.Name, order.Buyer.Phone, order.DeliveryAddress),
+            Money.FromDong(30_000), Money.FromDong(30_000), order.CashOnDeliveryAmount), Now);
+        order.AttachShipment(shipment.Id);
+        return shipment;
+    }
+
+    public static ShipmentReport Report(ShipmentStatus? status, int minutesAfterNow, string? key = null,
+        DeliveryFailureReason reason = DeliveryFailureReason.None, ReportSource source = ReportSource.PartnerApi) =>
+        new(key ?? $"{status}@{minutesAfterNow}", status, status?.ToString() ?? "mystery", Now.AddMinutes(minutesAfterNow), source, reason);
 }

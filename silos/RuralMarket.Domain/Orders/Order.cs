@@ -1,4 +1,5 @@
 using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Domain.Orders;
@@ -15,9 +16,9 @@ public sealed class Order : AggregateRoot
         [OrderStatus.Placed] = [OrderStatus.Confirmed, OrderStatus.Cancelled],
         [OrderStatus.Confirmed] = [OrderStatus.Packed, OrderStatus.Cancelled],
         [OrderStatus.Packed] = [OrderStatus.HandedToCarrier],
-        [OrderStatus.HandedToCarrier] = [OrderStatus.InTransit, OrderStatus.DeliveryFailed],
-        [OrderStatus.InTransit] = [OrderStatus.Delivered, OrderStatus.DeliveryFailed],
-        [OrderStatus.DeliveryFailed] = [OrderStatus.InTransit, OrderStatus.Returned],
+        [OrderStatus.HandedToCarrier] = [OrderStatus.InTransit, OrderStatus.DeliveryFailed, OrderStatus.Returned, OrderStatus.Lost],
+        [OrderStatus.InTransit] = [OrderStatus.Delivered, OrderStatus.DeliveryFailed, OrderStatus.Returned, OrderStatus.Lost],
+        [OrderStatus.DeliveryFailed] = [OrderStatus.InTransit, OrderStatus.DeliveryFailed, OrderStatus.Delivered, OrderStatus.Returned, OrderStatus.Lost],
         [OrderStatus.Delivered] = [OrderStatus.Completed],
     };
 
@@ -61,6 +62,15 @@ public sealed class Order : AggregateRoot
     public DateTimeOffset? ReservationExpiresAt { get; private set; }
 
     public DateTimeOffset? PaidAt { get; private set; }
+
+    /// <summary>The parcel booked for this order; null until booked, and again if that booking is cancelled.</summary>
+    public Guid? ShipmentId { get; private set; }
+
+    /// <summary>The last shipment step this order has followed, so a step passed on twice moves it once.</summary>
+    public int ShipmentSequence { get; private set; }
+
+    /// <summary>When the cooperative confirmed a returned parcel is back in its hands (and its stock returned).</summary>
+    public DateTimeOffset? ReturnReceivedAt { get; private set; }
 
     public IReadOnlyList<OrderLine> Lines => _lines;
 
@@ -142,6 +152,8 @@ public sealed class Order : AggregateRoot
 
     public void MarkReturned(DateTimeOffset now) => MoveTo(OrderStatus.Returned, now, string.Empty);
 
+    public void MarkLost(DateTimeOffset now) => MoveTo(OrderStatus.Lost, now, string.Empty);
+
     public void Complete(DateTimeOffset now) => MoveTo(OrderStatus.Completed, now, string.Empty);
 
     /// <summary>Cancels before packing. The caller returns the reserved stock in the same transaction.</summary>
@@ -190,6 +202,120 @@ public sealed class Order : AggregateRoot
         }
         MoveTo(OrderStatus.Cancelled, now, string.Empty);
         CancellationReason = CancellationReason.PaymentExpired;
+    }
+
+    /// <summary>A parcel is booked for this packed order. Booking again with the same shipment is harmless.</summary>
+    public void AttachShipment(Guid shipmentId)
+    {
+        if (ShipmentId == shipmentId)
+        {
+            return;
+        }
+        if (ShipmentId is not null)
+        {
+            throw new DomainException("order.shipment_exists", $"Order {Code} already has a parcel booked.");
+        }
+        if (Status != OrderStatus.Packed)
+        {
+            throw new DomainException("order.not_packed", $"Order {Code} is {Status}: only a packed order is handed to a carrier.");
+        }
+        ShipmentId = shipmentId;
+    }
+
+    /// <summary>
+    /// Follows its parcel's timeline. Steps come in order; one already followed is skipped. A step the order is not
+    /// ready for (a delivery reported before the pickup) walks it through the steps in between, as it must have gone.
+    /// </summary>
+    public void FollowShipment(Guid shipmentId, IReadOnlyList<ShipmentStep> steps)
+    {
+        if (ShipmentId != shipmentId)
+        {
+            throw new DomainException("order.shipment_unknown", $"Order {Code} is not shipped as {shipmentId}.");
+        }
+        foreach (var step in steps.Where(s => s.Sequence > ShipmentSequence).OrderBy(s => s.Sequence))
+        {
+            ShipmentSequence = step.Sequence;
+            if (step.Status == ShipmentStatus.Cancelled)
+            {
+                ShipmentId = null;
+                ShipmentSequence = 0;
+                return;
+            }
+            if (OrderStepFor(step.Status) is { } target)
+            {
+                WalkTo(target, step);
+            }
+        }
+    }
+
+    /// <summary>The returned goods are back with the cooperative: the caller returns their stock.</summary>
+    public void ConfirmReturnReceived(DateTimeOffset now)
+    {
+        if (Status != OrderStatus.Returned)
+        {
+            throw new DomainException("order.not_returned", $"Order {Code} has not come back.");
+        }
+        if (ReturnReceivedAt is not null)
+        {
+            throw new DomainException("order.return_already_received", $"Order {Code} was already received back.");
+        }
+        ReturnReceivedAt = now;
+        Raise(new OrderStatusChanged(Id, Code, Status, Status, now));
+    }
+
+    private static OrderStatus? OrderStepFor(ShipmentStatus status) => status switch
+    {
+        ShipmentStatus.PickedUp => OrderStatus.HandedToCarrier,
+        ShipmentStatus.InTransit or ShipmentStatus.OutForDelivery => OrderStatus.InTransit,
+        ShipmentStatus.Delivered => OrderStatus.Delivered,
+        ShipmentStatus.DeliveryFailed => OrderStatus.DeliveryFailed,
+        ShipmentStatus.Returned => OrderStatus.Returned,
+        ShipmentStatus.LostOrDamaged => OrderStatus.Lost,
+        _ => null,
+    };
+
+    private void WalkTo(OrderStatus target, ShipmentStep step)
+    {
+        var isNewFailure = target == OrderStatus.DeliveryFailed && Status == OrderStatus.DeliveryFailed;
+        if (Status == target && !isNewFailure)
+        {
+            return;
+        }
+        foreach (var status in PathTo(target))
+        {
+            MoveTo(status, step.At, status == target ? step.Note : string.Empty);
+            if (status == OrderStatus.Delivered)
+            {
+                PaidAt ??= step.At;
+            }
+        }
+    }
+
+    /// <summary>The shortest way along the lifecycle from here to <paramref name="target"/>; empty when there is none.</summary>
+    private List<OrderStatus> PathTo(OrderStatus target)
+    {
+        var cameFrom = new Dictionary<OrderStatus, OrderStatus>();
+        var queue = new Queue<OrderStatus>([Status]);
+        while (queue.TryDequeue(out var at))
+        {
+            foreach (var next in NextSteps.GetValueOrDefault(at, []))
+            {
+                if (next == target)
+                {
+                    var path = new List<OrderStatus> { target };
+                    for (var back = at; back != Status; back = cameFrom[back])
+                    {
+                        path.Insert(0, back);
+                    }
+                    return path;
+                }
+                if (next != Status && cameFrom.TryAdd(next, at))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+        return [];
     }
 
     public bool CanMoveTo(OrderStatus target) => NextSteps.TryGetValue(Status, out var next) && next.Contains(target);

@@ -12,6 +12,9 @@ public enum OrderStatus
     Cancelled,
     DeliveryFailed,
     Returned,
+
+    /// <summary>The carrier lost or damaged the parcel.</summary>
+    Lost,
 }
 
 public enum PaymentMethod

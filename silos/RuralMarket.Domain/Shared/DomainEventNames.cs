@@ -17,6 +17,9 @@ public static class DomainEventNames
     public const string CooperativeChanged = "cooperatives.changed";
     public const string OrderPlaced = "orders.placed";
     public const string OrderStatusChanged = "orders.status-changed";
+    public const string ShipmentBooked = "logistics.shipment-booked";
+    public const string ShipmentStepped = "logistics.shipment-stepped";
+    public const string ShipmentStatusUnrecognised = "logistics.carrier-status-unrecognised";
 
     public static string Of(IDomainEvent domainEvent) => domainEvent switch
     {
@@ -26,6 +29,9 @@ public static class DomainEventNames
         Cooperatives.CooperativeChanged => CooperativeChanged,
         Orders.OrderPlaced => OrderPlaced,
         Orders.OrderStatusChanged => OrderStatusChanged,
+        Logistics.ShipmentBooked => ShipmentBooked,
+        Logistics.ShipmentStepped => ShipmentStepped,
+        Logistics.ShipmentStatusUnrecognised => ShipmentStatusUnrecognised,
         _ => throw new InvalidOperationException($"{domainEvent.GetType().Name} has no name in {nameof(DomainEventNames)}: give it one before raising it."),
     };
 }

@@ -10,13 +10,14 @@ public class OrderLifecycleTests
         [OrderStatus.Placed] = [OrderStatus.Confirmed, OrderStatus.Cancelled],
         [OrderStatus.Confirmed] = [OrderStatus.Packed, OrderStatus.Cancelled],
         [OrderStatus.Packed] = [OrderStatus.HandedToCarrier],
-        [OrderStatus.HandedToCarrier] = [OrderStatus.InTransit, OrderStatus.DeliveryFailed],
-        [OrderStatus.InTransit] = [OrderStatus.Delivered, OrderStatus.DeliveryFailed],
-        [OrderStatus.DeliveryFailed] = [OrderStatus.InTransit, OrderStatus.Returned],
+        [OrderStatus.HandedToCarrier] = [OrderStatus.InTransit, OrderStatus.DeliveryFailed, OrderStatus.Returned, OrderStatus.Lost],
+        [OrderStatus.InTransit] = [OrderStatus.Delivered, OrderStatus.DeliveryFailed, OrderStatus.Returned, OrderStatus.Lost],
+        [OrderStatus.DeliveryFailed] = [OrderStatus.InTransit, OrderStatus.DeliveryFailed, OrderStatus.Delivered, OrderStatus.Returned, OrderStatus.Lost],
         [OrderStatus.Delivered] = [OrderStatus.Completed],
         [OrderStatus.Completed] = [],
         [OrderStatus.Cancelled] = [],
         [OrderStatus.Returned] = [],
+        [OrderStatus.Lost] = [],
     };
 
     public static TheoryData<OrderStatus, OrderStatus> AllPairs()
@@ -81,6 +82,10 @@ public class OrderLifecycleTests
                     failed.MarkReturned(Builders.Now);
                 }
                 return failed;
+            case OrderStatus.Lost:
+                var lost = Builders.OrderAt(OrderStatus.InTransit);
+                lost.MarkLost(Builders.Now);
+                return lost;
             default:
                 return Builders.OrderAt(status);
         }
@@ -100,6 +105,7 @@ public class OrderLifecycleTests
             OrderStatus.Cancelled => () => order.Cancel(CancellationReason.ByCooperative, "Hết hàng", now),
             OrderStatus.DeliveryFailed => () => order.MarkDeliveryFailed("Sai địa chỉ", now),
             OrderStatus.Returned => () => order.MarkReturned(now),
+            OrderStatus.Lost => () => order.MarkLost(now),
             _ => throw new ArgumentOutOfRangeException(nameof(target)),
         };
         act();
