@@ -7,12 +7,14 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RuralMarket.Data.Accounts;
 using RuralMarket.Data.Catalog;
+using RuralMarket.Data.Logistics;
 using RuralMarket.Data.Outbox;
 using RuralMarket.Data.Reminders;
 using RuralMarket.Data.Sqlite;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
@@ -35,6 +37,14 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<Checkout> Checkouts => Set<Checkout>();
+
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+
+    public DbSet<PostalPartner> PostalPartners => Set<PostalPartner>();
+
+    public DbSet<PartnerAccess> PartnerAccess => Set<PartnerAccess>();
+
+    public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
 
     public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 
@@ -118,6 +128,10 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
         configurationBuilder.Properties<PaymentMethod>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CancellationReason>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<CheckoutStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ShipmentStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<DeliveryFailureReason>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReportSource>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ReportOutcome>().HaveConversion<string>().HaveMaxLength(20);
         if (IsSqlite)
         {
             // SQLite has no date type EF can compare in SQL: store UTC ticks, which sort and compare as integers.

@@ -35,6 +35,12 @@ public sealed record Parcel
 /// <summary>One end of a parcel's journey: who and where.</summary>
 public sealed record ParcelEnd
 {
+    private ParcelEnd()
+    {
+        Name = Phone = string.Empty;
+        Address = null!;
+    }
+
     public ParcelEnd(string name, string phone, Address address)
     {
         Name = DomainText.Require(name, "shipment.contact_name", 200);
