@@ -16,4 +16,7 @@ public enum StockAdjustmentReason
     SoldElsewhere,
 
     Other,
+
+    /// <summary>A returned parcel's goods, back with the cooperative.</summary>
+    Returned,
 }

@@ -223,14 +223,15 @@ public sealed class Order : AggregateRoot
     }
 
     /// <summary>
-    /// Follows its parcel's timeline. Steps come in order; one already followed is skipped. A step the order is not
+    /// Follows its parcel's timeline. Steps come in order; one already followed is skipped, and so is any step of a
+    /// parcel that is not (or no longer) this order's. A step the order is not
     /// ready for (a delivery reported before the pickup) walks it through the steps in between, as it must have gone.
     /// </summary>
     public void FollowShipment(Guid shipmentId, IReadOnlyList<ShipmentStep> steps)
     {
         if (ShipmentId != shipmentId)
         {
-            throw new DomainException("order.shipment_unknown", $"Order {Code} is not shipped as {shipmentId}.");
+            return; // news of a booking since cancelled, told again: that parcel is no longer this order's
         }
         foreach (var step in steps.Where(s => s.Sequence > ShipmentSequence).OrderBy(s => s.Sequence))
         {

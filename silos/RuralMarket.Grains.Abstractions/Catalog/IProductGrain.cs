@@ -44,6 +44,9 @@ public interface IProductGrain : IGrainWithGuidKey
 
     /// <summary>The order was packed: its units are sold for good.</summary>
     Task FulfilAsync(Guid orderId);
+
+    /// <summary>A returned order's units are back with the cooperative (logged against the order's code).</summary>
+    Task TakeBackAsync(string orderCode, int quantity, Actor actor);
 }
 
 /// <summary>A reservation as the order line needs it: prices and names always come from the product, never from the buyer.</summary>

@@ -1,4 +1,6 @@
+using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
+using RuralMarket.Grains.Logistics;
 
 namespace RuralMarket.Grains.Orders;
 
@@ -14,6 +16,15 @@ public interface IOrderGrain : IGrainWithGuidKey
 
     /// <summary>Cancels before packing and returns the stock: by the buyer (tracking link) or by the cooperative, with its reason.</summary>
     Task CancelAsync(CancellationReason reason, string note, Actor actor);
+
+    /// <summary>Books a parcel for this packed order with a postal partner. Booking again answers the parcel already booked.</summary>
+    Task<ShipmentTicket> BookShipmentAsync(Guid partnerId, Parcel parcel, Actor actor);
+
+    /// <summary>Follows its parcel: every step the shipment has applied, of which the order takes those it has not seen.</summary>
+    Task FollowShipmentAsync(Guid shipmentId, IReadOnlyList<ShipmentStep> steps);
+
+    /// <summary>The cooperative has the returned goods back: their units return to stock, once.</summary>
+    Task ConfirmReturnReceivedAsync(Actor actor);
 
     /// <summary>Ends an unpaid prepaid order whose payment window has passed. False (and nothing changed) when it has not.</summary>
     Task<bool> ExpireAsync();

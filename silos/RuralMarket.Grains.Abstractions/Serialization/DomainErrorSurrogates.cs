@@ -1,3 +1,4 @@
+using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 
@@ -53,4 +54,22 @@ public sealed class IllegalOrderTransitionConverter : IConverter<IllegalOrderTra
 
     public IllegalOrderTransitionSurrogate ConvertToSurrogate(in IllegalOrderTransitionException value) =>
         new() { OrderCode = value.OrderCode, From = value.From, To = value.To };
+}
+
+[GenerateSerializer]
+public struct IllegalShipmentStepSurrogate
+{
+    [Id(0)] public string Waybill;
+    [Id(1)] public ShipmentStatus From;
+    [Id(2)] public ShipmentStatus To;
+}
+
+[RegisterConverter]
+public sealed class IllegalShipmentStepConverter : IConverter<IllegalShipmentStepException, IllegalShipmentStepSurrogate>
+{
+    public IllegalShipmentStepException ConvertFromSurrogate(in IllegalShipmentStepSurrogate surrogate) =>
+        new(surrogate.Waybill, surrogate.From, surrogate.To);
+
+    public IllegalShipmentStepSurrogate ConvertToSurrogate(in IllegalShipmentStepException value) =>
+        new() { Waybill = value.Waybill, From = value.From, To = value.To };
 }

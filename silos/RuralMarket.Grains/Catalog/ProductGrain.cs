@@ -62,13 +62,18 @@ public sealed class ProductGrain(
     }
 
     public Task<int> AdjustStockAsync(int delta, StockAdjustmentReason reason, string? note, Actor actor) =>
-        ChangeAsync(now =>
-        {
-            var product = Aggregate;
-            ChangeStock(product, delta, reason, note, actor, countOnly: false, now);
-            RecordActivity(product.CooperativeId, actor, "stock.adjusted", $"{product.Name} ({delta:+#;-#;0})", now);
-            return product.Stock;
-        });
+        reason == StockAdjustmentReason.Returned
+            ? Task.FromException<int>(new DomainException("stock.reason_returned", "Returned goods come back through their order."))
+            : ChangeAsync(now =>
+            {
+                var product = Aggregate;
+                ChangeStock(product, delta, reason, note, actor, countOnly: false, now);
+                RecordActivity(product.CooperativeId, actor, "stock.adjusted", $"{product.Name} ({delta:+#;-#;0})", now);
+                return product.Stock;
+            });
+
+    public Task TakeBackAsync(string orderCode, int quantity, Actor actor) =>
+        ChangeAsync(now => ChangeStock(Aggregate, quantity, StockAdjustmentReason.Returned, orderCode, actor, countOnly: false, now));
 
     public Task AddPhotoAsync(PhotoVariants photo, Actor actor) => Change(actor, "photo.added", (p, now) => p.AddPhoto(photo, now));
 

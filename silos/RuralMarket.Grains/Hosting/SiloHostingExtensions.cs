@@ -12,6 +12,7 @@ using RuralMarket.Grains.Orders;
 using RuralMarket.Grains.Reminders;
 using RuralMarket.Grains.Serialization;
 using RuralMarket.Grains.Storage;
+using RuralMarket.Logistics;
 
 namespace RuralMarket.Grains.Hosting;
 
@@ -72,13 +73,14 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    /// <summary>What every silo of ours has, whatever its clustering: domain types on the wire and our grain storage (and our reminder table when Orleans' is not used).</summary>
+    /// <summary>What every silo of ours has, whatever its clustering: domain types on the wire and our grain storage, the carriers (and our reminder table when Orleans' is not used).</summary>
     public static ISiloBuilder AddGrainRuntime(this ISiloBuilder silo, bool withReminderTable = true)
     {
         silo.Services.AddSerializer(serializer => serializer.AddDomainTypes());
         silo.Services.AddMetrics().AddSingleton<CheckoutMetrics>();
         silo.AddActivityPropagation();
         silo.Services.AddKeyedSingleton<IGrainStorage, TableGrainStorage>(TableGrainStorage.Name);
+        silo.Services.AddCarriers();
         silo.AddReminders();
         if (withReminderTable)
         {

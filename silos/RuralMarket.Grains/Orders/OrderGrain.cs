@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using RuralMarket.Data.Orders;
+using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Grains.Catalog;
+using RuralMarket.Grains.Logistics;
 using RuralMarket.Grains.Storage;
 
 namespace RuralMarket.Grains.Orders;
@@ -64,6 +66,32 @@ public sealed class OrderGrain(
             Activity(actor, reason == CancellationReason.ByCooperative ? "order.rejected" : "order.cancelled", now);
         });
         await ReleaseStockAsync();
+    }
+
+    public async Task<ShipmentTicket> BookShipmentAsync(Guid partnerId, Parcel parcel, Actor actor)
+    {
+        var shipmentId = Aggregate.ShipmentId ?? Guid.NewGuid();
+        await ChangeAsync(_ => Aggregate.AttachShipment(shipmentId));
+        var order = Aggregate;
+        var recipient = new ParcelEnd(order.Buyer.Name, order.Buyer.Phone, order.DeliveryAddress);
+        return await grains.GetGrain<IShipmentGrain>(shipmentId).BookAsync(
+            new ShipmentRequest(order.Id, order.Code, order.CooperativeId, partnerId, parcel, recipient, order.CashOnDeliveryAmount, order.ShippingFee), actor);
+    }
+
+    public Task FollowShipmentAsync(Guid shipmentId, IReadOnlyList<ShipmentStep> steps) =>
+        ChangeAsync(_ => Aggregate.FollowShipment(shipmentId, steps));
+
+    public async Task ConfirmReturnReceivedAsync(Actor actor)
+    {
+        await ChangeAsync(now =>
+        {
+            Aggregate.ConfirmReturnReceived(now);
+            Activity(actor, "order.return_received", now);
+        });
+        foreach (var line in Aggregate.Lines)
+        {
+            await grains.GetGrain<IProductGrain>(line.ProductId).TakeBackAsync(Aggregate.Code, line.Quantity, actor);
+        }
     }
 
     public async Task<bool> ExpireAsync()

@@ -88,11 +88,15 @@ public class OrderFollowsShipmentTests
     }
 
     [Fact]
-    public void Another_parcels_steps_are_refused()
+    public void Steps_of_a_parcel_that_is_not_the_orders_change_nothing()
     {
         var order = OrderAt(OrderStatus.Packed);
-        Shipment(order);
+        var cancelled = Shipment(order);
+        order.FollowShipment(cancelled.Id, cancelled.Report(Report(ShipmentStatus.Cancelled, 5), Now).Steps);
+        var current = Shipment(order);
 
-        Assert.Equal("order.shipment_unknown", Assert.Throws<DomainException>(() => order.FollowShipment(Guid.NewGuid(), [])).Code);
+        order.FollowShipment(cancelled.Id, [new ShipmentStep(3, ShipmentStatus.Delivered, DeliveryFailureReason.None, "", Now.AddHours(1))]);
+
+        Assert.Equal((OrderStatus.Packed, current.Id), (order.Status, order.ShipmentId));
     }
 }

@@ -1,0 +1,14 @@
+namespace RuralMarket.Logistics;
+
+/// <summary>The carrier adapters switched on here, by code.</summary>
+public sealed class Carriers(IEnumerable<ICarrier> carriers)
+{
+    private readonly Dictionary<string, ICarrier> _byCode = carriers.ToDictionary(c => c.Code, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Codes => _byCode.Keys;
+
+    public ICarrier For(string code) =>
+        _byCode.TryGetValue(code, out var carrier)
+            ? carrier
+            : throw new Domain.Shared.DomainException("shipment.carrier_off", $"The carrier {code} is not switched on here.");
+}

@@ -1,0 +1,33 @@
+using RuralMarket.Domain.Logistics;
+using static RuralMarket.Logistics.CarrierStatusMeaning;
+
+namespace RuralMarket.Logistics.Ghn;
+
+/// <summary>GHN's order statuses (the <c>Status</c> of its webhook and order detail) on our timeline.</summary>
+public static class GhnStatuses
+{
+    public static CarrierStatusTable<string> Table { get; } = new(new Dictionary<string, CarrierStatusMeaning>(StringComparer.Ordinal)
+    {
+        ["ready_to_pick"] = Step(ShipmentStatus.Booked),
+        ["picking"] = Step(ShipmentStatus.Booked),
+        ["money_collect_picking"] = Step(ShipmentStatus.Booked),
+        ["cancel"] = Step(ShipmentStatus.Cancelled),
+        ["picked"] = Step(ShipmentStatus.PickedUp),
+        ["storing"] = Step(ShipmentStatus.InTransit),
+        ["transporting"] = Step(ShipmentStatus.InTransit),
+        ["sorting"] = Step(ShipmentStatus.InTransit),
+        ["delivering"] = Step(ShipmentStatus.OutForDelivery),
+        ["money_collect_delivering"] = Step(ShipmentStatus.OutForDelivery),
+        ["delivered"] = Step(ShipmentStatus.Delivered),
+        ["delivery_fail"] = Step(ShipmentStatus.DeliveryFailed),
+        ["waiting_to_return"] = Step(ShipmentStatus.Returning),
+        ["return"] = Step(ShipmentStatus.Returning),
+        ["return_transporting"] = Step(ShipmentStatus.Returning),
+        ["return_sorting"] = Step(ShipmentStatus.Returning),
+        ["returning"] = Step(ShipmentStatus.Returning),
+        ["return_fail"] = Step(ShipmentStatus.Returning),
+        ["returned"] = Step(ShipmentStatus.Returned),
+        ["damage"] = Step(ShipmentStatus.LostOrDamaged),
+        ["lost"] = Step(ShipmentStatus.LostOrDamaged),
+    });
+}
