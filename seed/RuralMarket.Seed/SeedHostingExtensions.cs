@@ -20,6 +20,7 @@ public static class SeedHostingExtensions
         if (builder.Configuration.GetValue(CatalogueKey, false))
         {
             builder.Services.AddScoped<IDatabaseInitializer, CatalogueLoader>();
+            builder.Services.AddScoped<IDatabaseInitializer, PostalPartnersLoader>();
         }
         return builder;
     }

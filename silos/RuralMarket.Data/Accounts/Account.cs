@@ -20,5 +20,8 @@ public static class AccountRoles
     public const string Manager = "manager";
     public const string Helper = "helper";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Helper];
+    /// <summary>Staff of a postal partner (the partner portal); which partner is in <c>partner_access</c>.</summary>
+    public const string Partner = "partner";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Manager, Helper, Partner];
 }

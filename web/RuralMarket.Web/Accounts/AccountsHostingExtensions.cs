@@ -7,6 +7,7 @@ using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
 using RuralMarket.Data.Hosting;
 using RuralMarket.Web.Hosting;
+using RuralMarket.Web.Partner;
 using RuralMarket.Web.Portal;
 
 namespace RuralMarket.Web.Accounts;
@@ -53,8 +54,10 @@ public static class AccountsHostingExtensions
             .AddPolicy(AccessPolicies.SignedIn, policy => policy.RequireAuthenticatedUser())
             .AddPolicy(AccessPolicies.Admin, policy => policy.RequireRole(AccountRoles.Admin))
             .AddPolicy(AccessPolicies.CooperativeStaff, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: false)))
-            .AddPolicy(AccessPolicies.CooperativeManager, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: true)));
+            .AddPolicy(AccessPolicies.CooperativeManager, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: true)))
+            .AddPolicy(AccessPolicies.PartnerStaff, policy => policy.AddRequirements(new PartnerAccessRequirement()));
         services.AddScoped<IAuthorizationHandler, CooperativeAccessHandler>();
+        services.AddScoped<IAuthorizationHandler, PartnerAccessHandler>();
         services.Configure<RazorPagesOptions>(pages =>
         {
             // The one place that says who may open which page; the authorization matrix test reads the result.
@@ -64,6 +67,7 @@ public static class AccountsHostingExtensions
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Team", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Profile", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Dashboard", AccessPolicies.CooperativeManager);
+            pages.Conventions.AuthorizeFolder("/Partner", AccessPolicies.PartnerStaff);
             pages.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
         });
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -95,5 +99,6 @@ public static class AccessPolicies
     public const string Admin = "admin";
     public const string CooperativeStaff = "cooperative-staff";
     public const string CooperativeManager = "cooperative-manager";
+    public const string PartnerStaff = "partner-staff";
     public const string SignInRateLimit = "sign-in";
 }

@@ -6,12 +6,13 @@ using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Grains;
 using RuralMarket.Grains.Orders;
+using RuralMarket.Web.Logistics;
 
 namespace RuralMarket.Web.Pages.Orders;
 
 /// <summary>
 /// An order followed through its secret link: whoever has the link (the buyer, from the confirmation page) sees the
-/// timeline and may cancel until the cooperative has packed it. No account needed.
+/// timeline and the parcel's, and may cancel until the cooperative has packed it. No account needed.
 /// </summary>
 public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : PageModel
 {
@@ -20,6 +21,8 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : 
     public string ProvinceName { get; private set; } = string.Empty;
 
     public string CooperativeName { get; private set; } = string.Empty;
+
+    public ShipmentView? Shipment { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -67,6 +70,7 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : 
         Order = order;
         ProvinceName = await db.Provinces.NameOfAsync(order.DeliveryAddress.ProvinceCode, cancellationToken);
         CooperativeName = await db.Cooperatives.Where(c => c.Id == order.CooperativeId).Select(c => c.Name).SingleAsync(cancellationToken);
+        Shipment = await ShipmentView.OfOrderAsync(db, order.ShipmentId, cancellationToken);
         return true;
     }
 }
