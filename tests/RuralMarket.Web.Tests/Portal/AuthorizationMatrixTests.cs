@@ -23,6 +23,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         SignedIn,
         CooperativeStaff,
         CooperativeManager,
+        PartnerStaff,
         Admin,
     }
 
@@ -51,6 +52,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/team"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/dashboard"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/profile"] = Rule.CooperativeManager,
+        ["/partner/{partner}"] = Rule.PartnerStaff,
+        ["/partner/{partner}/parcels/{waybill}"] = Rule.PartnerStaff,
         ["/admin/cooperatives"] = Rule.Admin,
         ["/admin/certificates"] = Rule.Admin,
         [ClusterDashboard.Path] = Rule.Admin,
@@ -65,7 +68,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static readonly Dictionary<Rule, string?> Policies = new()
     {
         [Rule.Public] = null, [Rule.SignedIn] = AccessPolicies.SignedIn, [Rule.CooperativeStaff] = AccessPolicies.CooperativeStaff,
-        [Rule.CooperativeManager] = AccessPolicies.CooperativeManager, [Rule.Admin] = AccessPolicies.Admin,
+        [Rule.CooperativeManager] = AccessPolicies.CooperativeManager, [Rule.PartnerStaff] = AccessPolicies.PartnerStaff,
+        [Rule.Admin] = AccessPolicies.Admin,
     };
 
     private PortalWorld _world = null!;
@@ -100,7 +104,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var failures = new List<string>();
         foreach (var (pattern, rule) in Rules.Where(r => r.Value != Rule.Public))
         {
-            var url = Fill(pattern, _world.A);
+            var url = Fill(pattern);
             foreach (var actor in PortalWorld.Actors)
             {
                 var response = await clients[actor].GetAsync(url);
@@ -123,22 +127,28 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     public async Task Every_form_on_every_page_is_refused_without_its_antiforgery_token()
     {
         var admin = await _world.ClientAsync("admin");
-        var pages = Rules.Where(r => r.Value != Rule.Public).Select(r => Fill(r.Key, _world.A))
-            .Append("/account/login").Append("/account/register").Where(p => !p.EndsWith("/export", StringComparison.Ordinal));
-        var actions = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var page in pages)
+        var partner = await _world.ClientAsync("partnerP");
+        List<(string Url, HttpClient Client)> pages =
+        [
+            .. Rules.Where(r => r.Value != Rule.Public).Select(r => (Fill(r.Key), r.Value == Rule.PartnerStaff ? partner : admin)),
+            ("/account/login", admin),
+            ("/account/register", admin),
+        ];
+        pages.RemoveAll(p => p.Url.EndsWith("/export", StringComparison.Ordinal));
+        var actions = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
+        foreach (var (page, client) in pages)
         {
-            var html = await admin.GetStringAsync(page);
+            var html = await client.GetStringAsync(page);
             foreach (Match form in PostForm().Matches(html))
             {
                 var action = form.Groups["action"].Success ? System.Net.WebUtility.HtmlDecode(form.Groups["action"].Value) : page;
-                actions.Add(action.StartsWith('/') ? action : page);
+                actions.TryAdd(action.StartsWith('/') ? action : page, client);
             }
         }
         var failures = new List<string>();
-        foreach (var action in actions)
+        foreach (var (action, client) in actions)
         {
-            var response = await admin.PostAsync(action, new FormUrlEncodedContent([]));
+            var response = await client.PostAsync(action, new FormUrlEncodedContent([]));
             // A handler that ran would answer an empty form with its page and a message (also a 400): the page's forms give it away.
             var body = await response.BodyAsync();
             var ran = body.Contains("method=\"post\"", StringComparison.Ordinal);
@@ -183,6 +193,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     private static HttpStatusCode Expected(Rule rule, string actor) => (rule, actor) switch
     {
         (_, "anonymous" or "buyer") => HttpStatusCode.Redirect,
+        (Rule.PartnerStaff, "partnerP") => HttpStatusCode.OK,
+        (Rule.PartnerStaff, _) => HttpStatusCode.Forbidden,
         (_, "admin") => HttpStatusCode.OK,
         (Rule.SignedIn, _) => HttpStatusCode.OK,
         (Rule.CooperativeStaff, "managerA" or "helperA") => HttpStatusCode.OK,
@@ -197,7 +209,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             .DistinctBy(e => e.Pattern)
             .ToList();
 
-    private static string Fill(string pattern, PortalCooperativeData cooperative) =>
+    private string Fill(string pattern) => Fill(pattern, _world.A, _world.P);
+
+    private static string Fill(string pattern, PortalCooperativeData cooperative, PortalPartnerData partner) =>
         // The dashboard's page is its folder: without the slash it answers with a redirect to it.
         pattern == ClusterDashboard.Path ? ClusterDashboard.Path + "/" : Parameter().Replace(pattern, match => match.Groups["name"].Value switch
         {
@@ -205,6 +219,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             "id" => cooperative.ProductId.ToString(),
             "household" => cooperative.HouseholdId.ToString(),
             "code" => cooperative.OrderCode,
+            "partner" => partner.Slug,
+            "waybill" => partner.Waybill,
             var other => throw new InvalidOperationException($"No test value for route parameter {{{other}}} in {pattern}"),
         });
 

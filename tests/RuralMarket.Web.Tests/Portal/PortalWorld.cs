@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
+using RuralMarket.Data.Logistics;
 using RuralMarket.Grains.Orders;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Web.Tests.Journey;
@@ -13,26 +14,33 @@ namespace RuralMarket.Web.Tests.Portal;
 
 public sealed record PortalCooperativeData(Guid Id, string Slug, Guid ProductId, Guid HouseholdId, string OrderCode, string TrackingToken);
 
+/// <summary>A postal partner of the world and the parcel booked with it (cooperative A's third order, packed).</summary>
+public sealed record PortalPartnerData(Guid Id, string Slug, string Waybill, Guid ShipmentId, string OrderCode);
+
 /// <summary>
 /// The running app with the seed catalogue and the people of the portal: the managers of cooperatives A (Vi Hương)
-/// and B (Thanh Hà), a digital helper for A, a platform admin, and one placed order at each cooperative.
+/// and B (Thanh Hà), a digital helper for A, a platform admin, one placed order at each cooperative, and two postal
+/// partners, P (the seeded village post office) and Q, each with a clerk and a parcel of A's booked with it.
 /// </summary>
 public sealed class PortalWorld : IAsyncDisposable
 {
     public const string Password = "mat-khau-thu-1";
 
-    public static readonly string[] Actors = ["anonymous", "buyer", "managerA", "managerB", "helperA", "admin"];
+    public static readonly string[] Actors = ["anonymous", "buyer", "managerA", "managerB", "helperA", "admin", "partnerP", "partnerQ"];
 
     public static readonly IReadOnlyDictionary<string, string> SignInNames = new Dictionary<string, string>
     {
         ["managerA"] = "0912 000 001", ["managerB"] = "0912000002", ["helperA"] = "tro-giup@example.vn", ["admin"] = "admin@example.vn",
+        ["partnerP"] = "buu-ta-p@example.vn", ["partnerQ"] = "buu-ta-q@example.vn",
     };
 
-    private PortalWorld(RuralMarketApp app, PortalCooperativeData a, PortalCooperativeData b)
+    private PortalWorld(RuralMarketApp app, PortalCooperativeData a, PortalCooperativeData b, PortalPartnerData p, PortalPartnerData q)
     {
         App = app;
         A = a;
         B = b;
+        P = p;
+        Q = q;
     }
 
     public RuralMarketApp App { get; }
@@ -40,6 +48,10 @@ public sealed class PortalWorld : IAsyncDisposable
     public PortalCooperativeData A { get; }
 
     public PortalCooperativeData B { get; }
+
+    public PortalPartnerData P { get; }
+
+    public PortalPartnerData Q { get; }
 
     /// <param name="kestrel">Serve on a real loopback port (for a browser) instead of the in-memory test server.</param>
     public static async Task<PortalWorld> CreateAsync(IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null,
@@ -58,7 +70,9 @@ public sealed class PortalWorld : IAsyncDisposable
         await AccountAsync(scope.ServiceProvider, "Phạm Thị Hà", phone: "0912000002", email: null, AccountRoles.Manager, (b.Id, AccessRole.Manager));
         await AccountAsync(scope.ServiceProvider, "Lò Thị Giúp", phone: null, email: "tro-giup@example.vn", AccountRoles.Helper, (a.Id, AccessRole.Helper));
         await AccountAsync(scope.ServiceProvider, "Quản trị viên", phone: null, email: "admin@example.vn", AccountRoles.Admin, null);
-        return new PortalWorld(app, a, b);
+        var p = await PartnerAsync(scope.ServiceProvider, a, Seed.PostalPartnersLoader.VillagePostOfficeSlug, "buu-ta-p@example.vn");
+        var q = await PartnerAsync(scope.ServiceProvider, a, "buu-cuc-q", "buu-ta-q@example.vn");
+        return new PortalWorld(app, a, b, p, q);
     }
 
     /// <summary>A client that keeps cookies but does not follow redirects, signed in as the actor ("buyer" has only browsed).</summary>
@@ -96,7 +110,32 @@ public sealed class PortalWorld : IAsyncDisposable
         return new PortalCooperativeData(cooperative.Id, slug, productId, cooperative.Households[0].Id, placed[0].Code, placed[0].TrackingToken);
     }
 
-    private static async Task AccountAsync(IServiceProvider services, string name, string? phone, string? email, string role,
+    /// <summary>The partner (made unless seeded), its clerk, and a packed order of the cooperative's booked with it.</summary>
+    private static async Task<PortalPartnerData> PartnerAsync(IServiceProvider services, PortalCooperativeData cooperative, string slug, string clerk)
+    {
+        var db = services.GetRequiredService<RuralMarketDbContext>();
+        var partner = await db.PostalPartners.AsNoTracking().SingleOrDefaultAsync(x => x.Slug == slug);
+        if (partner is null)
+        {
+            partner = new PostalPartner(Guid.NewGuid(), $"Bưu cục {slug}", slug, PostalPartner.PortalCarrier, DateTimeOffset.UtcNow);
+            db.PostalPartners.Add(partner);
+            await db.SaveChangesAsync();
+        }
+        var account = await AccountAsync(services, $"Bưu tá {slug}", phone: null, email: clerk, AccountRoles.Partner, null);
+        db.PartnerAccess.Add(new PartnerAccess(account.Id, partner.Id, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var placed = await grains.GetGrain<ICheckoutGrain>(Guid.NewGuid()).PlaceAsync(
+            new CheckoutRequest(CatalogBuilder.Recipient(), PaymentMethod.CashOnDelivery, [new CheckoutLine(cooperative.ProductId, 1)]));
+        var order = grains.GetGrain<IOrderGrain>(placed[0].OrderId);
+        var actor = new Grains.Actor(Guid.NewGuid(), "Nông Văn Quản", AccountRoles.Manager);
+        await order.ConfirmAsync(actor);
+        await order.PackAsync(actor);
+        var ticket = await order.BookShipmentAsync(partner.Id, new Domain.Logistics.Parcel(1_200, 30, 20, 15), actor);
+        return new PortalPartnerData(partner.Id, slug, ticket.Waybill, ticket.ShipmentId, placed[0].Code);
+    }
+
+    private static async Task<Account> AccountAsync(IServiceProvider services, string name, string? phone, string? email, string role,
         (Guid CooperativeId, AccessRole Role)? access)
     {
         var accounts = services.GetRequiredService<UserManager<Account>>();
@@ -112,5 +151,6 @@ public sealed class PortalWorld : IAsyncDisposable
             db.CooperativeAccess.Add(new CooperativeAccess(account.Id, grant.CooperativeId, grant.Role, null, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
         }
+        return account;
     }
 }

@@ -18,6 +18,9 @@ public sealed class IndexModel(RuralMarketDbContext db, TeamInvitations invitati
 
     public IReadOnlyList<InvitationOffer> Invitations { get; private set; } = [];
 
+    /// <summary>The postal partners the account works for (their portal is <c>/partner/{slug}</c>).</summary>
+    public IReadOnlyList<PortalChoice> Partners { get; private set; } = [];
+
     public bool IsAdmin => User.IsInRole(AccountRoles.Admin);
 
     [FromQuery(Name = "done")]
@@ -36,6 +39,12 @@ public sealed class IndexModel(RuralMarketDbContext db, TeamInvitations invitati
                      orderby c.Name
                      select new PortalChoice(c.Slug, c.Name, access.Role == AccessRole.Manager ? AccountRoles.Manager : AccountRoles.Helper))
                 .ToListAsync(cancellationToken);
+        Partners = await (from access in db.PartnerAccess.AsNoTracking()
+                          join p in db.PostalPartners.AsNoTracking() on access.PartnerId equals p.Id
+                          where access.AccountId == AccountId && p.Active
+                          orderby p.Name
+                          select new PortalChoice(p.Slug, p.Name, AccountRoles.Partner))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAcceptAsync(long invitationId, CancellationToken cancellationToken)
