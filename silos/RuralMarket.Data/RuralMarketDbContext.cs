@@ -42,6 +42,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<PostalPartner> PostalPartners => Set<PostalPartner>();
 
+    public DbSet<Remittance> Remittances => Set<Remittance>();
+
     public DbSet<PartnerAccess> PartnerAccess => Set<PartnerAccess>();
 
     public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();

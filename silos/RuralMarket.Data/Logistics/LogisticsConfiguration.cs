@@ -48,6 +48,30 @@ internal sealed class ShipmentConfiguration : IEntityTypeConfiguration<Shipment>
     }
 }
 
+internal sealed class RemittanceConfiguration : IEntityTypeConfiguration<Remittance>
+{
+    public void Configure(EntityTypeBuilder<Remittance> builder)
+    {
+        builder.ToTable("cod_remittances");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.PartnerId, r.Reference }).IsUnique();
+        builder.Property(r => r.Reference).HasMaxLength(60);
+        builder.Ignore(r => r.PendingEvents);
+        builder.Ignore(r => r.Total);
+        builder.Ignore(r => r.Fees);
+        builder.OwnsMany(r => r.Lines, lines =>
+        {
+            lines.InOwnTable("cod_remittance_lines", "RemittanceId");
+            lines.HasIndex(l => l.Waybill);
+            lines.Property(l => l.Waybill).HasMaxLength(40);
+            lines.Property(l => l.Amount);
+            lines.Property(l => l.Fee);
+        });
+    }
+}
+
 internal sealed class PostalPartnerConfiguration : IEntityTypeConfiguration<PostalPartner>
 {
     public void Configure(EntityTypeBuilder<PostalPartner> builder)

@@ -20,6 +20,7 @@ public static class DomainEventNames
     public const string ShipmentBooked = "logistics.shipment-booked";
     public const string ShipmentStepped = "logistics.shipment-stepped";
     public const string ShipmentStatusUnrecognised = "logistics.carrier-status-unrecognised";
+    public const string CodRemitted = "logistics.cod-remitted";
 
     public static string Of(IDomainEvent domainEvent) => domainEvent switch
     {
@@ -32,6 +33,7 @@ public static class DomainEventNames
         Logistics.ShipmentBooked => ShipmentBooked,
         Logistics.ShipmentStepped => ShipmentStepped,
         Logistics.ShipmentStatusUnrecognised => ShipmentStatusUnrecognised,
+        Logistics.CodRemitted => CodRemitted,
         _ => throw new InvalidOperationException($"{domainEvent.GetType().Name} has no name in {nameof(DomainEventNames)}: give it one before raising it."),
     };
 }

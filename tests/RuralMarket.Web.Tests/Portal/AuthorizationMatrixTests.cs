@@ -54,6 +54,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/profile"] = Rule.CooperativeManager,
         ["/partner/{partner}"] = Rule.PartnerStaff,
         ["/partner/{partner}/parcels/{waybill}"] = Rule.PartnerStaff,
+        ["/partner/{partner}/remittances"] = Rule.PartnerStaff,
+        ["/admin/reconciliation"] = Rule.Admin,
         ["/admin/cooperatives"] = Rule.Admin,
         ["/admin/certificates"] = Rule.Admin,
         [ClusterDashboard.Path] = Rule.Admin,

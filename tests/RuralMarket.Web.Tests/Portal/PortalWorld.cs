@@ -124,15 +124,28 @@ public sealed class PortalWorld : IAsyncDisposable
         var account = await AccountAsync(services, $"Bưu tá {slug}", phone: null, email: clerk, AccountRoles.Partner, null);
         db.PartnerAccess.Add(new PartnerAccess(account.Id, partner.Id, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
+        var (waybill, shipmentId, orderCode) = await BookParcelAsync(services, cooperative.ProductId, partner.Id);
+        return new PortalPartnerData(partner.Id, slug, waybill, shipmentId, orderCode);
+    }
+
+    /// <summary>Another packed cash-on-delivery order of cooperative A, booked with the partner.</summary>
+    public async Task<(string Waybill, Guid ShipmentId, string OrderCode)> BookParcelAsync(PortalPartnerData partner)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await BookParcelAsync(scope.ServiceProvider, A.ProductId, partner.Id);
+    }
+
+    private static async Task<(string Waybill, Guid ShipmentId, string OrderCode)> BookParcelAsync(IServiceProvider services, Guid productId, Guid partnerId)
+    {
         var grains = services.GetRequiredService<IGrainFactory>();
         var placed = await grains.GetGrain<ICheckoutGrain>(Guid.NewGuid()).PlaceAsync(
-            new CheckoutRequest(CatalogBuilder.Recipient(), PaymentMethod.CashOnDelivery, [new CheckoutLine(cooperative.ProductId, 1)]));
+            new CheckoutRequest(CatalogBuilder.Recipient(), PaymentMethod.CashOnDelivery, [new CheckoutLine(productId, 1)]));
         var order = grains.GetGrain<IOrderGrain>(placed[0].OrderId);
         var actor = new Grains.Actor(Guid.NewGuid(), "Nông Văn Quản", AccountRoles.Manager);
         await order.ConfirmAsync(actor);
         await order.PackAsync(actor);
-        var ticket = await order.BookShipmentAsync(partner.Id, new Domain.Logistics.Parcel(1_200, 30, 20, 15), actor);
-        return new PortalPartnerData(partner.Id, slug, ticket.Waybill, ticket.ShipmentId, placed[0].Code);
+        var ticket = await order.BookShipmentAsync(partnerId, new Domain.Logistics.Parcel(1_200, 30, 20, 15), actor);
+        return (ticket.Waybill, ticket.ShipmentId, placed[0].Code);
     }
 
     private static async Task<Account> AccountAsync(IServiceProvider services, string name, string? phone, string? email, string role,

@@ -9,6 +9,7 @@ public static class PortalHostingExtensions
     {
         builder.Services.AddScoped<SalesReports>();
         builder.Services.AddScoped<TeamInvitations>();
+        builder.Services.AddScoped<Logistics.CodReconciliation>();
         builder.Services.AddScoped<ProductCsvImport>();
         builder.Services.AddScoped<ProductCsvExport>();
         builder.Services.AddSingleton<ProductImportJobs>();
