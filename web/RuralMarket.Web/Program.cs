@@ -29,6 +29,7 @@ app.MapMedia();
 app.MapCultureSwitch();
 app.MapProductsApi();
 app.MapGeographyApi();
+app.MapPartnerApi();
 app.MapRazorPages();
 app.MapClusterDashboard();
 app.Run();

@@ -24,6 +24,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         CooperativeStaff,
         CooperativeManager,
         PartnerStaff,
+        PartnerApi,
         Admin,
     }
 
@@ -56,10 +57,16 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/partner/{partner}/parcels/{waybill}"] = Rule.PartnerStaff,
         ["/partner/{partner}/remittances"] = Rule.PartnerStaff,
         ["/admin/reconciliation"] = Rule.Admin,
+        ["/admin/partners"] = Rule.Admin,
+        ["/api/v1/partner/parcels"] = Rule.PartnerApi, ["/api/v1/partner/events"] = Rule.PartnerApi,
+        ["/api/v1/partner/remittances"] = Rule.PartnerApi,
         ["/admin/cooperatives"] = Rule.Admin,
         ["/admin/certificates"] = Rule.Admin,
         [ClusterDashboard.Path] = Rule.Admin,
     };
+
+    /// <summary>Endpoints that answer only POST (the partner API's batches): asked with an empty JSON body.</summary>
+    private static readonly HashSet<string> PostOnly = ["/api/v1/partner/events", "/api/v1/partner/remittances"];
 
     /// <summary>Orleans' dashboard maps its own API and assets under its path; all of it is for admins.</summary>
     private static Rule? RuleOf(string pattern) =>
@@ -71,6 +78,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     {
         [Rule.Public] = null, [Rule.SignedIn] = AccessPolicies.SignedIn, [Rule.CooperativeStaff] = AccessPolicies.CooperativeStaff,
         [Rule.CooperativeManager] = AccessPolicies.CooperativeManager, [Rule.PartnerStaff] = AccessPolicies.PartnerStaff,
+        [Rule.PartnerApi] = AccessPolicies.PartnerApi,
         [Rule.Admin] = AccessPolicies.Admin,
     };
 
@@ -109,7 +117,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             var url = Fill(pattern);
             foreach (var actor in PortalWorld.Actors)
             {
-                var response = await clients[actor].GetAsync(url);
+                var response = PostOnly.Contains(pattern)
+                    ? await clients[actor].PostAsync(url, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"))
+                    : await clients[actor].GetAsync(url);
                 var expected = Expected(rule, actor);
                 var location = response.Headers.Location?.OriginalString ?? string.Empty;
                 var matches = expected == HttpStatusCode.Redirect
@@ -132,7 +142,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         var partner = await _world.ClientAsync("partnerP");
         List<(string Url, HttpClient Client)> pages =
         [
-            .. Rules.Where(r => r.Value != Rule.Public).Select(r => (Fill(r.Key), r.Value == Rule.PartnerStaff ? partner : admin)),
+            .. Rules.Where(r => r.Value is not (Rule.Public or Rule.PartnerApi)).Select(r => (Fill(r.Key), r.Value == Rule.PartnerStaff ? partner : admin)),
             ("/account/login", admin),
             ("/account/register", admin),
         ];
@@ -194,6 +204,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
 
     private static HttpStatusCode Expected(Rule rule, string actor) => (rule, actor) switch
     {
+        (Rule.PartnerApi, _) => HttpStatusCode.Unauthorized, // a key, never a portal cookie
         (_, "anonymous" or "buyer") => HttpStatusCode.Redirect,
         (Rule.PartnerStaff, "partnerP") => HttpStatusCode.OK,
         (Rule.PartnerStaff, _) => HttpStatusCode.Forbidden,

@@ -55,7 +55,11 @@ public static class AccountsHostingExtensions
             .AddPolicy(AccessPolicies.Admin, policy => policy.RequireRole(AccountRoles.Admin))
             .AddPolicy(AccessPolicies.CooperativeStaff, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: false)))
             .AddPolicy(AccessPolicies.CooperativeManager, policy => policy.AddRequirements(new CooperativeAccessRequirement(ManagerOnly: true)))
-            .AddPolicy(AccessPolicies.PartnerStaff, policy => policy.AddRequirements(new PartnerAccessRequirement()));
+            .AddPolicy(AccessPolicies.PartnerStaff, policy => policy.AddRequirements(new PartnerAccessRequirement()))
+            .AddPolicy(AccessPolicies.PartnerApi, policy => policy.AddAuthenticationSchemes(PartnerKeyAuthentication.SchemeName)
+                .RequireClaim(PartnerKeyAuthentication.PartnerClaim));
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PartnerKeyAuthentication>(PartnerKeyAuthentication.SchemeName, null);
+        services.AddScoped<PartnerApiKeys>();
         services.AddScoped<IAuthorizationHandler, CooperativeAccessHandler>();
         services.AddScoped<IAuthorizationHandler, PartnerAccessHandler>();
         services.Configure<RazorPagesOptions>(pages =>
@@ -100,5 +104,6 @@ public static class AccessPolicies
     public const string CooperativeStaff = "cooperative-staff";
     public const string CooperativeManager = "cooperative-manager";
     public const string PartnerStaff = "partner-staff";
+    public const string PartnerApi = "partner-api";
     public const string SignInRateLimit = "sign-in";
 }
