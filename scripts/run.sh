@@ -9,11 +9,12 @@ if ! command -v dotnet >/dev/null; then
   echo "RuralMarket needs the .NET 10 SDK (dotnet) on PATH." >&2
   exit 1
 fi
-# System libraries the app loads: ICU (Vietnamese text), libvips (photos), SQLite (the embedded database).
+# System libraries the app loads: ICU (Vietnamese text), libvips (photos), SQLite (the embedded database), DejaVu fonts (labels).
 missing=()
 ldconfig -p | grep -F libicuuc >/dev/null || missing+=(libicu72)
 ldconfig -p | grep -F 'libvips.so.42 ' >/dev/null || missing+=(libvips42)
 ldconfig -p | grep -F 'libsqlite3.so.0 ' >/dev/null || missing+=(libsqlite3-0)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core) # parcel labels
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"

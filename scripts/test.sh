@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: installs what the tests need from Debian's packages (PostgreSQL with contrib,
-# kubectl, Chromium for the browser test, libvips and its tools for photos, the system SQLite), starts a throwaway PostgreSQL on 127.0.0.1:55432, runs every test project on SQLite and PostgreSQL,
+# kubectl, Chromium for the browser test, libvips and its tools for photos, the system SQLite,
+# DejaVu fonts and poppler-utils for parcel labels), starts a throwaway PostgreSQL on 127.0.0.1:55432, runs every test project on SQLite and PostgreSQL,
 # and ends with one line: "Tests: N passed, N failed, N skipped".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +16,9 @@ ldconfig -p | grep -F 'libvips.so.42 ' >/dev/null || missing+=(libvips42)
 command -v vips >/dev/null || missing+=(libvips-tools)
 ldconfig -p | grep -F 'libsqlite3.so.0 ' >/dev/null || missing+=(libsqlite3-0)
 ldconfig -p | grep -F libicuuc >/dev/null || missing+=(libicu72)
+# Parcel labels: DejaVu fonts to draw them, poppler's pdftoppm to scan their barcodes in the label test.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian's packages…"
   apt-get update -qq

@@ -134,4 +134,29 @@ public sealed class PartnerPortalTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(Home(_world.P))).StatusCode);
         }
     }
+
+    [Fact]
+    public async Task The_clerk_and_the_cooperative_print_the_parcels_label_and_the_clerk_the_pickup_sheet_but_no_other_partner_can()
+    {
+        var clerk = await _world.ClientAsync("partnerP");
+        var manager = await _world.ClientAsync("managerA");
+        var clerkQ = await _world.ClientAsync("partnerQ");
+
+        foreach (var response in new[]
+        {
+            await clerk.GetAsync(ParcelPage(_world.P) + "?handler=Label"),
+            await manager.GetAsync($"/portal/{_world.A.Slug}/orders/{_world.P.OrderCode}?handler=Label"),
+            await clerk.GetAsync(Home(_world.P) + "?handler=PickupSheet"),
+        })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+            using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+            Assert.Contains(_world.P.Waybill, string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await clerkQ.GetAsync($"{Home(_world.Q)}/parcels/{_world.P.Waybill}?handler=Label")).StatusCode);
+        var sheetQ = await clerkQ.GetAsync(Home(_world.Q) + "?handler=PickupSheet");
+        using var sheet = UglyToad.PdfPig.PdfDocument.Open(await sheetQ.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain(_world.P.Waybill, string.Join(" ", sheet.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
+    }
 }

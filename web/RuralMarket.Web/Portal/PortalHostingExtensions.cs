@@ -1,15 +1,18 @@
+using RuralMarket.Logistics;
 using RuralMarket.Web.ProductCsv;
 
 namespace RuralMarket.Web.Portal;
 
 public static class PortalHostingExtensions
 {
-    /// <summary>What the cooperative portal's pages use besides the database: sales figures and product CSV import/export.</summary>
+    /// <summary>What the portals' pages use besides the database: sales figures, product CSV import/export, COD reconciliation, parcel labels.</summary>
     public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<SalesReports>();
         builder.Services.AddScoped<TeamInvitations>();
         builder.Services.AddScoped<Logistics.CodReconciliation>();
+        builder.Services.AddScoped<Logistics.ParcelLabelFiles>();
+        builder.Services.AddParcelLabels();
         builder.Services.AddScoped<ProductCsvImport>();
         builder.Services.AddScoped<ProductCsvExport>();
         builder.Services.AddSingleton<ProductImportJobs>();

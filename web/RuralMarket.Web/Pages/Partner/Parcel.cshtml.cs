@@ -14,7 +14,7 @@ namespace RuralMarket.Web.Pages.Partner;
 /// One parcel of this partner: who sends and who receives it, what to collect, its history, and a button for each
 /// step it can take next. A form sent twice is recorded once: its key is the step and how much history the page saw.
 /// </summary>
-public sealed class ParcelModel(RuralMarketDbContext db, IGrainFactory grains, TimeProvider clock) : PartnerPageModel
+public sealed class ParcelModel(RuralMarketDbContext db, IGrainFactory grains, ParcelLabelFiles labels, TimeProvider clock) : PartnerPageModel
 {
     public const int MaxNoteLength = 300;
 
@@ -38,6 +38,16 @@ public sealed class ParcelModel(RuralMarketDbContext db, IGrainFactory grains, T
 
     public async Task<IActionResult> OnGetAsync(string waybill, CancellationToken cancellationToken) =>
         await LoadAsync(waybill, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetLabelAsync(string waybill, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(waybill, cancellationToken))
+        {
+            return NotFound();
+        }
+        var (pdf, name) = await labels.LabelAsync(Shipment, Partner.Name, cancellationToken);
+        return File(pdf, ParcelLabelFiles.ContentType, name);
+    }
 
     public async Task<IActionResult> OnPostStepAsync(string waybill, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using RuralMarket.Data;
 using RuralMarket.Domain.Logistics;
 using RuralMarket.Grains.Logistics;
 using RuralMarket.Web.Errors;
+using RuralMarket.Web.Logistics;
 using RuralMarket.Web.Partner;
 
 namespace RuralMarket.Web.Pages.Partner;
@@ -12,7 +13,7 @@ namespace RuralMarket.Web.Pages.Partner;
 /// The partner's day: parcels to pick up, grouped by cooperative (one tap each, or the waybill typed or scanned into
 /// one field), and the parcels on their way. Only this partner's parcels, whatever is in the URL or the form.
 /// </summary>
-public sealed class ParcelsModel(RuralMarketDbContext db, IGrainFactory grains, TimeProvider clock) : PartnerPageModel
+public sealed class ParcelsModel(RuralMarketDbContext db, IGrainFactory grains, ParcelLabelFiles labels, TimeProvider clock) : PartnerPageModel
 {
     public const int MaxWaybillLength = 40;
 
@@ -32,6 +33,15 @@ public sealed class ParcelsModel(RuralMarketDbContext db, IGrainFactory grains, 
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    /// <summary>Every parcel waiting for pickup, a page per cooperative, to sign at handover.</summary>
+    public async Task<IActionResult> OnGetPickupSheetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var (pdf, name) = await labels.PickupSheetAsync(Partner.Name, Pickups.SelectMany(g => g).ToList(), today, cancellationToken);
+        return File(pdf, ParcelLabelFiles.ContentType, name);
+    }
 
     /// <summary>The scan field: a parcel waiting for pickup is picked up; any other parcel of this partner opens.</summary>
     public async Task<IActionResult> OnPostScanAsync(CancellationToken cancellationToken)

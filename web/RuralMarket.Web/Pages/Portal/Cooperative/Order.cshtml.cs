@@ -16,7 +16,7 @@ namespace RuralMarket.Web.Pages.Portal.Cooperative;
 /// One incoming order: confirm it, reject it with a reason (its stock returns), mark it packed, book its parcel with a
 /// postal partner (or cancel that booking before pickup), follow the parcel, and take returned goods back.
 /// </summary>
-public sealed class OrderModel(RuralMarketDbContext db, IGrainFactory grains) : PortalPageModel
+public sealed class OrderModel(RuralMarketDbContext db, IGrainFactory grains, ParcelLabelFiles labels) : PortalPageModel
 {
     public const int MaxReasonLength = 300;
 
@@ -55,6 +55,16 @@ public sealed class OrderModel(RuralMarketDbContext db, IGrainFactory grains) : 
         return reason.Length is 0 or > MaxReasonLength
             ? await ProblemAsync("portal.order.reason_required")
             : await ChangeAsync(code, order => order.CancelAsync(CancellationReason.ByCooperative, reason, Cooperative.Actor));
+    }
+
+    public async Task<IActionResult> OnGetLabelAsync(string code, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(code) || Shipment is not { } parcel)
+        {
+            return NotFound();
+        }
+        var (pdf, name) = await labels.LabelAsync(parcel.Shipment, parcel.PartnerName, cancellationToken);
+        return File(pdf, ParcelLabelFiles.ContentType, name);
     }
 
     public async Task<IActionResult> OnPostBookAsync(string code)
