@@ -48,6 +48,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
 
+    public DbSet<CarrierWebhookCall> CarrierWebhooks => Set<CarrierWebhookCall>();
+
     public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 
     public DbSet<Province> Provinces => Set<Province>();

@@ -3,9 +3,11 @@ namespace RuralMarket.Logistics;
 /// <summary>The carrier adapters switched on here, by code.</summary>
 public sealed class Carriers(IEnumerable<ICarrier> carriers)
 {
-    private readonly Dictionary<string, ICarrier> _byCode = carriers.ToDictionary(c => c.Code, StringComparer.Ordinal);
+    private readonly Dictionary<string, ICarrier> _byCode = carriers.Where(c => c.IsOn).ToDictionary(c => c.Code, StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Codes => _byCode.Keys;
+
+    public bool IsOn(string code) => _byCode.ContainsKey(code);
 
     public ICarrier For(string code) =>
         _byCode.TryGetValue(code, out var carrier)

@@ -12,6 +12,9 @@ public interface ICarrier
     /// <summary>The adapter's name, as <c>shipments.carrier</c> and the partner's record keep it.</summary>
     string Code { get; }
 
+    /// <summary>Whether configuration switched the adapter on; one that is off books nothing and quotes nothing.</summary>
+    bool IsOn { get; }
+
     /// <summary>The carrier's fee for the parcel, or null when it does not quote (the weight table applies).</summary>
     Task<Money?> QuoteAsync(CarrierParcel parcel, CancellationToken cancellationToken);
 
@@ -24,7 +27,10 @@ public interface ICarrier
 }
 
 /// <summary>A parcel as a carrier is asked to take it.</summary>
-public sealed record CarrierParcel(string OrderCode, Parcel Parcel, ParcelEnd Sender, ParcelEnd Recipient, Money CashOnDelivery, Money ShippingFee);
+public sealed record CarrierParcel(string OrderCode, Parcel Parcel, CarrierParty Sender, CarrierParty Recipient, Money CashOnDelivery, Money ShippingFee);
+
+/// <summary>One end of the parcel with its province's name, which carriers' APIs want where we keep a code.</summary>
+public sealed record CarrierParty(ParcelEnd End, string ProvinceName);
 
 /// <summary>What a carrier answered a booking with.</summary>
 public sealed record CarrierBooking(string Waybill, string Service, Money Fee);

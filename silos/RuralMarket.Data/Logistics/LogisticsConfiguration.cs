@@ -111,3 +111,17 @@ internal sealed class PartnerApiKeyConfiguration : IEntityTypeConfiguration<Part
         builder.Property(k => k.Label).HasMaxLength(100);
     }
 }
+
+internal sealed class CarrierWebhookCallConfiguration : IEntityTypeConfiguration<CarrierWebhookCall>
+{
+    public void Configure(EntityTypeBuilder<CarrierWebhookCall> builder)
+    {
+        builder.ToTable("carrier_webhooks");
+        builder.HasKey(c => c.Id);
+        builder.HasIndex(c => new { c.Outcome, c.ReceivedAt });
+        builder.Property(c => c.Carrier).HasMaxLength(20);
+        builder.Property(c => c.Body).HasMaxLength(CarrierWebhookCall.MaxBodyLength);
+        builder.Property(c => c.Outcome).HasMaxLength(20);
+        builder.Property(c => c.Detail).HasMaxLength(300);
+    }
+}

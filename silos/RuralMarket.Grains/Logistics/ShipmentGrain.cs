@@ -28,15 +28,15 @@ public sealed class ShipmentGrain(
     {
         if (!Exists)
         {
-            var (carrierCode, sender) = await PartnerAndSenderAsync(request);
+            var (carrierCode, sender, recipient) = await PartiesAsync(request);
             var carrier = carriers.For(carrierCode);
             using var timeout = new CancellationTokenSource(CarrierTimeout);
             var booked = await carrier.BookAsync(
-                new CarrierParcel(request.OrderCode, request.Parcel, sender, request.Recipient, request.CashOnDelivery, request.ShippingFee), timeout.Token);
+                new CarrierParcel(request.OrderCode, request.Parcel, sender, recipient, request.CashOnDelivery, request.ShippingFee), timeout.Token);
             await ChangeAsync(now =>
             {
                 Start(Shipment.Book(new ShipmentBooking(this.GetPrimaryKey(), request.OrderId, request.OrderCode, request.CooperativeId, request.PartnerId,
-                    carrier.Code, booked.Service, booked.Waybill, request.Parcel, sender, request.Recipient, request.ShippingFee, booked.Fee,
+                    carrier.Code, booked.Service, booked.Waybill, request.Parcel, sender.End, request.Recipient, request.ShippingFee, booked.Fee,
                     request.CashOnDelivery), now));
                 RecordActivity(request.CooperativeId, actor, "shipment.booked", $"{request.OrderCode} · {booked.Waybill}", now);
             });
@@ -78,12 +78,16 @@ public sealed class ShipmentGrain(
         return grains.GetGrain<IOrderGrain>(Aggregate.OrderId).FollowShipmentAsync(Aggregate.Id, applied);
     }
 
-    private async Task<(string Carrier, ParcelEnd Sender)> PartnerAndSenderAsync(ShipmentRequest request)
+    private async Task<(string Carrier, CarrierParty Sender, CarrierParty Recipient)> PartiesAsync(ShipmentRequest request)
     {
         await using var db = await contexts.CreateDbContextAsync();
         var partner = await db.PostalPartners.AsNoTracking().SingleOrDefaultAsync(p => p.Id == request.PartnerId && p.Active)
             ?? throw new DomainException("shipment.partner_unknown", $"Postal partner {request.PartnerId} does not exist or is switched off.");
         var cooperative = await db.Cooperatives.AsNoTracking().SingleAsync(c => c.Id == request.CooperativeId);
-        return (partner.Carrier, new ParcelEnd(cooperative.Name, cooperative.ContactPhone, cooperative.Address));
+        var sender = new ParcelEnd(cooperative.Name, cooperative.ContactPhone, cooperative.Address);
+        var codes = new[] { sender.Address.ProvinceCode, request.Recipient.Address.ProvinceCode };
+        var names = await db.Provinces.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Name);
+        CarrierParty Party(ParcelEnd end) => new(end, names.GetValueOrDefault(end.Address.ProvinceCode, end.Address.ProvinceCode));
+        return (partner.Carrier, Party(sender), Party(request.Recipient));
     }
 }

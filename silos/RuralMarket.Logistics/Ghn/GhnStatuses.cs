@@ -30,4 +30,12 @@ public static class GhnStatuses
         ["damage"] = Step(ShipmentStatus.LostOrDamaged),
         ["lost"] = Step(ShipmentStatus.LostOrDamaged),
     });
+
+    /// <summary>
+    /// A step as GHN reports it, keyed by status and time to the millisecond, so the same step from a webhook resent
+    /// or from a later poll of the order's log is recognised as one.
+    /// </summary>
+    public static ShipmentReport? Report(string status, DateTimeOffset at, ReportSource source, string note, Domain.Shared.Money? cash,
+        DeliveryFailureReason? reason = null) =>
+        Table.Report(status, $"ghn/{status}/{at.UtcDateTime:yyyyMMddTHHmmssfff}", at, source, note, reason, cash);
 }

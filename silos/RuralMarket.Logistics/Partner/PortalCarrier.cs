@@ -14,6 +14,8 @@ public sealed class PortalCarrier : ICarrier
 
     public string Code => "partner";
 
+    public bool IsOn => true;
+
     public Task<Money?> QuoteAsync(CarrierParcel parcel, CancellationToken cancellationToken) => Task.FromResult<Money?>(null);
 
     public Task<CarrierBooking> BookAsync(CarrierParcel parcel, CancellationToken cancellationToken) =>
