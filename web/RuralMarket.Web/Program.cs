@@ -8,6 +8,7 @@ using RuralMarket.Web.Accounts;
 using RuralMarket.Web.Admin;
 using RuralMarket.Web.Apis;
 using RuralMarket.Web.Hosting;
+using RuralMarket.Web.Logistics;
 using RuralMarket.Web.Media;
 using RuralMarket.Web.Portal;
 
@@ -30,6 +31,7 @@ app.MapCultureSwitch();
 app.MapProductsApi();
 app.MapGeographyApi();
 app.MapPartnerApi();
+app.MapCarrierWebhooks();
 app.MapRazorPages();
 app.MapClusterDashboard();
 app.Run();

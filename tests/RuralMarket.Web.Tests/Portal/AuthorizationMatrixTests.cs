@@ -58,6 +58,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/partner/{partner}/remittances"] = Rule.PartnerStaff,
         ["/admin/reconciliation"] = Rule.Admin,
         ["/admin/partners"] = Rule.Admin,
+        ["/admin/webhooks"] = Rule.Admin,
+        // Carriers' webhooks carry no session: each call proves itself with its partner's secret (CarrierWebhookTests).
+        ["/webhooks/{carrier}/{partner}"] = Rule.Public, ["/webhooks/{carrier}/{partner}/{secret}"] = Rule.Public,
         ["/api/v1/partner/parcels"] = Rule.PartnerApi, ["/api/v1/partner/events"] = Rule.PartnerApi,
         ["/api/v1/partner/remittances"] = Rule.PartnerApi,
         ["/admin/cooperatives"] = Rule.Admin,
