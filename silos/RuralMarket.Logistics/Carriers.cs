@@ -7,8 +7,6 @@ public sealed class Carriers(IEnumerable<ICarrier> carriers)
 
     public IReadOnlyCollection<string> Codes => _byCode.Keys;
 
-    public bool IsOn(string code) => _byCode.ContainsKey(code);
-
     public ICarrier For(string code) =>
         _byCode.TryGetValue(code, out var carrier)
             ? carrier
