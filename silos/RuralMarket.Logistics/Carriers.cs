@@ -7,6 +7,9 @@ public sealed class Carriers(IEnumerable<ICarrier> carriers)
 
     public IReadOnlyCollection<string> Codes => _byCode.Keys;
 
+    /// <summary>The carriers switched on whose open parcels are polled.</summary>
+    public IReadOnlyList<string> Polled => _byCode.Values.Where(c => c.IsPolled).Select(c => c.Code).ToList();
+
     public ICarrier For(string code) =>
         _byCode.TryGetValue(code, out var carrier)
             ? carrier

@@ -15,6 +15,9 @@ public interface ICarrier
     /// <summary>Whether configuration switched the adapter on; one that is off books nothing and quotes nothing.</summary>
     bool IsOn { get; }
 
+    /// <summary>Whether open parcels are polled for their steps (a carrier without webhooks, or as a backstop for missed ones).</summary>
+    bool IsPolled { get; }
+
     /// <summary>The carrier's fee for the parcel, or null when it does not quote (the weight table applies).</summary>
     Task<Money?> QuoteAsync(CarrierParcel parcel, CancellationToken cancellationToken);
 

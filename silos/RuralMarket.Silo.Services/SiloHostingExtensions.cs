@@ -24,6 +24,8 @@ public static class SiloHostingExtensions
         {
             builder.Services.AddHostedService<OutboxRelayService>();
             builder.Services.AddHostedService<OverdueWorkSweep>();
+            builder.Services.AddSingleton<Logistics.CarrierPoll>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<Logistics.CarrierPoll>());
         }
         return builder;
     }

@@ -12,4 +12,7 @@ public sealed class SiloOptions
 
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Silo:ExpiryInterval must be 1 s to 1 hour.")]
     public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00", ErrorMessage = "Silo:CarrierPollInterval must be 10 s to 1 day.")]
+    public TimeSpan CarrierPollInterval { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -12,6 +12,9 @@ public interface IShipmentGrain : IGrainWithGuidKey
     /// <summary>Records one reported step; the order follows what the timeline applied.</summary>
     Task<ReportReceipt> ReportAsync(ShipmentReport report);
 
+    /// <summary>Asks the carrier for the parcel's steps and records those not yet known; answers how many were applied.</summary>
+    Task<int> RefreshAsync();
+
     /// <summary>Cancels a parcel not yet picked up, with the carrier and here; the order can then be booked again.</summary>
     Task CancelAsync(Actor actor);
 }

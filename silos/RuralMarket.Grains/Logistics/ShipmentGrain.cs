@@ -51,6 +51,36 @@ public sealed class ShipmentGrain(
         return new ReportReceipt(outcome, Aggregate.Status);
     }
 
+    public async Task<int> RefreshAsync()
+    {
+        var shipment = Aggregate;
+        if (shipment.IsFinished)
+        {
+            return 0;
+        }
+        using var timeout = new CancellationTokenSource(CarrierTimeout);
+        var steps = await carriers.For(shipment.Carrier).FetchStepsAsync(shipment.Waybill, timeout.Token);
+        var fresh = steps.Where(step => !Aggregate.Events.Any(e => e.EventKey == step.EventKey)).ToList();
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+        // A step the timeline cannot take is left out rather than failing the rest: it is refused before anything changes.
+        var applied = await ChangeAsync(now => fresh.Count(step =>
+        {
+            try
+            {
+                return Aggregate.Report(step, now).Outcome == ReportOutcome.Applied;
+            }
+            catch (IllegalShipmentStepException)
+            {
+                return false;
+            }
+        }));
+        await TellOrderAsync();
+        return applied;
+    }
+
     public async Task CancelAsync(Actor actor)
     {
         var shipment = Aggregate;

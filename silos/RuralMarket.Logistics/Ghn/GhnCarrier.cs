@@ -20,6 +20,8 @@ public sealed class GhnCarrier(IHttpClientFactory clients, IOptions<GhnOptions> 
 
     public bool IsOn => options.Value.Enabled;
 
+    public bool IsPolled => true; // a backstop: GHN does not resend a webhook we failed to answer for ever
+
     public async Task<Money?> QuoteAsync(CarrierParcel parcel, CancellationToken cancellationToken)
     {
         var body = Box(parcel.Parcel);

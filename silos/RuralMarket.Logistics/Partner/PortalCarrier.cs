@@ -16,6 +16,8 @@ public sealed class PortalCarrier : ICarrier
 
     public bool IsOn => true;
 
+    public bool IsPolled => false;
+
     public Task<Money?> QuoteAsync(CarrierParcel parcel, CancellationToken cancellationToken) => Task.FromResult<Money?>(null);
 
     public Task<CarrierBooking> BookAsync(CarrierParcel parcel, CancellationToken cancellationToken) =>

@@ -20,6 +20,8 @@ public sealed class ViettelPostCarrier(IHttpClientFactory clients, IOptions<Viet
 
     public bool IsOn => options.Value.Enabled;
 
+    public bool IsPolled => false;
+
     public async Task<Money?> QuoteAsync(CarrierParcel parcel, CancellationToken cancellationToken)
     {
         var body = Goods(parcel);

@@ -230,6 +230,24 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
         Assert.Empty(await CallsAsync(g.Id));
     }
 
+    [Fact]
+    public async Task A_GHN_step_whose_webhook_never_came_is_found_by_polling_and_the_late_webhook_is_then_a_duplicate()
+    {
+        var (g, secret) = _g;
+        _ghn.WillLog(("ready_to_pick", Start), ("picked", Start.AddMinutes(10)), ("transporting", Start.AddMinutes(90)));
+        var poll = _world.App.Services.GetRequiredService<Silo.Logistics.CarrierPoll>();
+
+        Assert.Equal(2, await poll.PollAsync(CancellationToken.None)); // picked and transporting; ready_to_pick is the booking itself
+        Assert.Equal(0, await poll.PollAsync(CancellationToken.None));
+
+        var shipment = await ShipmentAsync(g.ShipmentId);
+        Assert.Equal(ShipmentStatus.InTransit, shipment.Status);
+        Assert.Equal(OrderStatus.InTransit, await _world.QueryAsync(db => db.Orders.Where(o => o.Code == g.OrderCode).Select(o => o.Status).SingleAsync()));
+        Assert.Equal(ShipmentStatus.Booked, (await ShipmentAsync(_v.Partner.ShipmentId)).Status); // Viettel Post is not polled
+        var late = await PostAsync($"/webhooks/ghn/{g.Slug}/{secret}", Ghn(g.Waybill, "picked", 10));
+        Assert.Equal("duplicate", JsonDocument.Parse(await late.Content.ReadAsStringAsync()).RootElement.GetProperty("outcome").GetString());
+    }
+
     private async Task<string> KeyAsync(Guid partnerId)
     {
         await using var scope = _world.App.Services.CreateAsyncScope();
