@@ -121,7 +121,7 @@ public sealed class Shipment : AggregateRoot
     public (ReportOutcome Outcome, IReadOnlyList<ShipmentStep> Steps) Report(ShipmentReport report, DateTimeOffset now)
     {
         var key = DomainText.Require(report.EventKey, "shipment.event_key", 100);
-        if (_events.Exists(e => e.EventKey == key))
+        if (Knows(key))
         {
             return (ReportOutcome.Duplicate, []);
         }
@@ -147,6 +147,9 @@ public sealed class Shipment : AggregateRoot
         }
         return (ReportOutcome.Applied, steps);
     }
+
+    /// <summary>Whether a report with this event key is already in the history.</summary>
+    public bool Knows(string eventKey) => _events.Exists(e => e.EventKey == eventKey);
 
     public bool CanMoveTo(ShipmentStatus target) => NextSteps.TryGetValue(Status, out var next) && next.Contains(target);
 

@@ -60,7 +60,7 @@ public sealed class ShipmentGrain(
         }
         using var timeout = new CancellationTokenSource(CarrierTimeout);
         var steps = await carriers.For(shipment.Carrier).FetchStepsAsync(shipment.Waybill, timeout.Token);
-        var fresh = steps.Where(step => !Aggregate.Events.Any(e => e.EventKey == step.EventKey)).ToList();
+        var fresh = steps.Where(step => !Aggregate.Knows(step.EventKey)).ToList();
         if (fresh.Count == 0)
         {
             return 0;

@@ -39,12 +39,12 @@ internal static class WebhookJson
 
     /// <summary>A whole number of đồng or grams, as a number or as digits in a string; null when absent or not one.</summary>
     public static long? OptionalWhole(this JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind switch
-        {
-            JsonValueKind.Number => value.TryGetInt64(out var n) ? n : (long?)null,
-            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
-            _ => null,
-        } is { } whole
-            ? whole
+        json.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.Number => value.TryGetInt64(out var n) ? n : null,
+                JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null,
+                _ => null,
+            }
             : null;
 }

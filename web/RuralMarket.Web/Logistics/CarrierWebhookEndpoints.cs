@@ -66,14 +66,14 @@ public static class CarrierWebhookEndpoints
 
         var call = new CarrierWebhookCall(owner.Id, carrier, body, clock.GetUtcNow());
         db.CarrierWebhooks.Add(call);
-        await db.SaveChangesAsync(cancellationToken);
         if (message is null)
         {
             call.Settle(WebhookOutcome.Malformed, malformed ?? string.Empty);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await db.SaveChangesAsync(cancellationToken);
             log.LogWarning("A {Carrier} webhook for partner {Partner} could not be read ({Problem}); kept as call {Call}", carrier, owner.Slug, malformed, call.Id);
             return Problem(text, StatusCodes.Status400BadRequest, "webhook.malformed");
         }
+        await db.SaveChangesAsync(cancellationToken); // kept before anything is applied
 
         var outcomes = new List<(string Outcome, string Detail)>();
         foreach (var step in message.Steps)
