@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RuralMarket.Logistics.Ghn;
 using RuralMarket.Logistics.Labels;
 using RuralMarket.Logistics.Partner;
+using RuralMarket.Logistics.Quotes;
 using RuralMarket.Logistics.ViettelPost;
 using RuralMarket.Logistics.Webhooks;
 
@@ -12,7 +13,7 @@ public static class LogisticsHostingExtensions
 {
     /// <summary>
     /// The carrier port, the adapters (each off until its section says <c>Enabled</c>, and then refusing to start
-    /// without its credentials), and every carrier's webhook reader. The platform's own partners are always on.
+    /// without its credentials), checkout quotes, and every carrier's webhook reader. The platform's own partners are always on.
     /// </summary>
     public static IServiceCollection AddCarriers(this IServiceCollection services)
     {
@@ -34,6 +35,11 @@ public static class LogisticsHostingExtensions
                 client.DefaultRequestHeaders.Add("Token", o.Token);
             });
         services.AddSingleton<Carriers>();
+        services.AddOptions<CarrierQuoteOptions>().BindConfiguration(CarrierQuoteOptions.Section).ValidateDataAnnotations()
+            .Validate<Carriers>((o, carriers) => o.Carrier.Length == 0 || carriers.Codes.Contains(o.Carrier),
+                $"{CarrierQuoteOptions.Section}:Carrier names a carrier that is not switched on.")
+            .ValidateOnStart();
+        services.AddSingleton<CarrierQuotes>();
         services.AddSingleton<ICarrierWebhook, GhnWebhook>();
         services.AddSingleton<ICarrierWebhook, ViettelPostWebhook>();
         return services;

@@ -29,6 +29,7 @@ internal sealed class CheckoutConfiguration : IEntityTypeConfiguration<Checkout>
         AsJson(builder.Property(c => c.Recipient));
         AsJson(builder.Property(c => c.Items));
         AsJson(builder.Property(c => c.Identities));
+        AsJson(builder.Property(c => c.ShippingFees));
         AsJson(builder.Property(c => c.Orders));
     }
 

@@ -17,6 +17,9 @@ public enum CheckoutStatus
 /// <summary>A product, how many, and whose order it goes on. Prices never come from the buyer.</summary>
 public sealed record CheckoutItem(Guid ProductId, Guid CooperativeId, int Quantity, Guid OrderId);
 
+/// <summary>The shipping fee the buyer was shown (and agreed to) for one cooperative's parcel.</summary>
+public sealed record CheckoutShippingFee(Guid CooperativeId, Money Fee);
+
 /// <summary>What a placed checkout hands the buyer for each order.</summary>
 public sealed record PlacedOrder(Guid OrderId, string Code, string TrackingToken, Guid CooperativeId, Money Total);
 
@@ -32,6 +35,7 @@ public sealed class Checkout : AggregateRoot
         Recipient = null!;
         Items = [];
         Identities = [];
+        ShippingFees = [];
         Orders = [];
     }
 
@@ -46,6 +50,9 @@ public sealed class Checkout : AggregateRoot
 
     /// <summary>The identity chosen for each cooperative's order.</summary>
     public IReadOnlyList<OrderIdentity> Identities { get; private set; }
+
+    /// <summary>The fees quoted at checkout, per cooperative; a cooperative without one pays the weight table.</summary>
+    public IReadOnlyList<CheckoutShippingFee> ShippingFees { get; private set; }
 
     public IReadOnlyList<PlacedOrder> Orders { get; private set; }
 
@@ -63,10 +70,12 @@ public sealed class Checkout : AggregateRoot
 
     /// <summary>
     /// Plans a checkout. <paramref name="cooperativeOf"/> names each product's cooperative (null when the product does not exist);
-    /// <paramref name="newIdentity"/> makes one order identity per cooperative.
+    /// <paramref name="newIdentity"/> makes one order identity per cooperative; <paramref name="shippingFees"/> are the fees
+    /// the buyer was shown, for cooperatives on this checkout only.
     /// </summary>
     public static Checkout Start(Guid id, OrderRecipient recipient, PaymentMethod paymentMethod, IReadOnlyList<(Guid ProductId, int Quantity)> lines,
-        Func<Guid, Guid?> cooperativeOf, Func<Guid, OrderIdentity> newIdentity, DateTimeOffset now)
+        Func<Guid, Guid?> cooperativeOf, Func<Guid, OrderIdentity> newIdentity, DateTimeOffset now,
+        IReadOnlyDictionary<Guid, Money>? shippingFees = null)
     {
         if (!Enum.IsDefined(paymentMethod))
         {
@@ -80,6 +89,14 @@ public sealed class Checkout : AggregateRoot
                 ?? throw new DomainException("checkout.product_unavailable", $"Product {productId} is not for sale.");
         }
         var identities = cooperatives.Values.Distinct().ToDictionary(c => c, c => newIdentity(id));
+        foreach (var (cooperativeId, fee) in shippingFees ?? new Dictionary<Guid, Money>())
+        {
+            if (!identities.ContainsKey(cooperativeId))
+            {
+                throw new DomainException("checkout.shipping_fee_cooperative", $"Cooperative {cooperativeId} has nothing on this checkout to ship.");
+            }
+            Order.RequireShippingFee(fee);
+        }
         return new Checkout
         {
             Id = id,
@@ -88,11 +105,15 @@ public sealed class Checkout : AggregateRoot
             PaymentMethod = paymentMethod,
             Items = [.. merged.OrderBy(l => l.Key).Select(l => new CheckoutItem(l.Key, cooperatives[l.Key], l.Value, identities[cooperatives[l.Key]].Id))],
             Identities = [.. identities.Values],
+            ShippingFees = [.. (shippingFees ?? new Dictionary<Guid, Money>()).OrderBy(f => f.Key).Select(f => new CheckoutShippingFee(f.Key, f.Value))],
             StartedAt = now,
         };
     }
 
     public OrderIdentity IdentityOf(Guid orderId) => Identities.Single(i => i.Id == orderId);
+
+    /// <summary>The fee the buyer was shown for this cooperative's parcel, or null when none was quoted.</summary>
+    public Money? ShippingFeeOf(Guid cooperativeId) => ShippingFees.FirstOrDefault(f => f.CooperativeId == cooperativeId)?.Fee;
 
     public void Place(IReadOnlyList<PlacedOrder> orders, DateTimeOffset now)
     {

@@ -85,6 +85,13 @@ public sealed class Order : AggregateRoot
     /// <summary>What the carrier collects at the door: the total for cash on delivery, nothing otherwise.</summary>
     public Money CashOnDeliveryAmount => PaymentMethod == PaymentMethod.CashOnDelivery ? Total : Money.Zero;
 
+    /// <summary>The dearest parcel fee an order accepts, far above any carrier's price for a 50 kg parcel.</summary>
+    public static readonly Money MaxShippingFee = Money.FromDong(10_000_000);
+
+    public static Money RequireShippingFee(Money fee) => fee <= MaxShippingFee
+        ? fee
+        : throw new DomainException("order.shipping_fee", $"A shipping fee of {fee} is above the most an order accepts ({MaxShippingFee}).");
+
     public static Order Place(OrderIdentity identity, Guid cooperativeId, OrderRecipient recipient, PaymentMethod paymentMethod,
         IReadOnlyList<OrderLine> lines, Money shippingFee, DateTimeOffset now, TimeSpan paymentWindow)
     {
@@ -115,7 +122,7 @@ public sealed class Order : AggregateRoot
             DeliveryAddress = recipient.Address,
             DeliveryNote = DomainText.Optional(recipient.Note, "order.delivery_note", 500),
             PaymentMethod = paymentMethod,
-            ShippingFee = shippingFee,
+            ShippingFee = RequireShippingFee(shippingFee),
             Status = OrderStatus.Placed,
             PlacedAt = now,
             ReservationExpiresAt = paymentMethod == PaymentMethod.CashOnDelivery ? null : now + paymentWindow,

@@ -6,6 +6,7 @@ namespace RuralMarket.Domain.Shared;
 /// An amount in whole Vietnamese đồng. VND has no minor unit, so there is no rounding anywhere;
 /// arithmetic is checked, and an amount is never negative.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MoneyJsonConverter))]
 public readonly record struct Money : IComparable<Money>
 {
     private static readonly NumberFormatInfo VietnameseGrouping = new() { NumberGroupSeparator = ".", NumberGroupSizes = [3] };

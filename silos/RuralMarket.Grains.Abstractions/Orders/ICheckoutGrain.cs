@@ -1,4 +1,5 @@
 using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Grains.Orders;
 
@@ -19,8 +20,13 @@ public interface ICheckoutGrain : IGrainWithGuidKey
 [GenerateSerializer, Immutable]
 public sealed record CheckoutLine([property: Id(0)] Guid ProductId, [property: Id(1)] int Quantity);
 
+/// <summary>
+/// A buyer's checkout. <paramref name="ShippingFees"/> are the parcel fees the buyer was shown per cooperative (the web
+/// computes them from carrier quotes, never takes them from the browser); a cooperative without one pays the weight table.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CheckoutRequest(
     [property: Id(0)] OrderRecipient Recipient,
     [property: Id(1)] PaymentMethod PaymentMethod,
-    [property: Id(2)] IReadOnlyList<CheckoutLine> Lines);
+    [property: Id(2)] IReadOnlyList<CheckoutLine> Lines,
+    [property: Id(3)] IReadOnlyDictionary<Guid, Money>? ShippingFees = null);

@@ -1,5 +1,6 @@
 using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
 using RuralMarket.Grains.Logistics;
 
 namespace RuralMarket.Grains.Orders;
@@ -36,4 +37,5 @@ public sealed record OrderPlacement(
     [property: Id(1)] Guid CooperativeId,
     [property: Id(2)] OrderRecipient Recipient,
     [property: Id(3)] PaymentMethod PaymentMethod,
-    [property: Id(4)] IReadOnlyList<OrderLine> Lines);
+    [property: Id(4)] IReadOnlyList<OrderLine> Lines,
+    [property: Id(5)] Money? ShippingFee = null);

@@ -6,14 +6,8 @@ using RuralMarket.Domain.Shared;
 namespace RuralMarket.Grains.Serialization;
 
 // The domain's small structs: System.Text.Json would build them through their default constructor and lose the value,
-// so each is written as its plain value and rebuilt through its validating constructor.
-
-internal sealed class MoneyJsonConverter : JsonConverter<Money>
-{
-    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Money.FromDong(reader.GetInt64());
-
-    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Dong);
-}
+// so each is written as its plain value and rebuilt through its validating constructor. Money carries its own
+// converter (it is stored as JSON too).
 
 internal sealed class PhotoVariantsJsonConverter : JsonConverter<PhotoVariants>
 {

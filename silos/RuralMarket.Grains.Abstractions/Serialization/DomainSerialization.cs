@@ -16,7 +16,7 @@ public static class DomainSerialization
     public static ISerializerBuilder AddDomainTypes(this ISerializerBuilder serializer) =>
         serializer.AddJsonSerializer(IsDomainValue, new JsonSerializerOptions(JsonSerializerDefaults.General)
         {
-            Converters = { new MoneyJsonConverter(), new PhotoVariantsJsonConverter() },
+            Converters = { new PhotoVariantsJsonConverter() },
         });
 
     private static bool IsDomainValue(Type type) =>

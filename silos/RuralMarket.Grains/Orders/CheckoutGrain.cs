@@ -88,7 +88,8 @@ public sealed class CheckoutGrain(
         await ChangeAsync(now => Start(Checkout.Start(this.GetPrimaryKey(), request.Recipient, request.PaymentMethod,
             [.. request.Lines.Select(l => (l.ProductId, l.Quantity))],
             productId => cooperatives.TryGetValue(productId, out var cooperativeId) ? cooperativeId : null,
-            checkoutId => new OrderIdentity(Guid.NewGuid(), OrderCodes.NewCode(), OrderCodes.NewTrackingToken(), checkoutId), now)));
+            checkoutId => new OrderIdentity(Guid.NewGuid(), OrderCodes.NewCode(), OrderCodes.NewTrackingToken(), checkoutId), now,
+            request.ShippingFees)));
         await this.RegisterOrUpdateReminder(ResumeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
@@ -116,8 +117,9 @@ public sealed class CheckoutGrain(
                 foreach (var order in reserved.GroupBy(r => r.Item.OrderId))
                 {
                     var lines = order.Select(r => new OrderLine(r.Line.ProductId, r.Line.Name, r.Line.UnitPrice, r.Line.Quantity, r.Line.UnitWeightGrams)).ToList();
+                    var cooperativeId = order.First().Item.CooperativeId;
                     placed.Add(await grains.GetGrain<IOrderGrain>(order.Key).PlaceAsync(new OrderPlacement(
-                        checkout.IdentityOf(order.Key), order.First().Item.CooperativeId, checkout.Recipient, checkout.PaymentMethod, lines)));
+                        checkout.IdentityOf(order.Key), cooperativeId, checkout.Recipient, checkout.PaymentMethod, lines, checkout.ShippingFeeOf(cooperativeId))));
                 }
             }
             catch (DomainException refusal) when (placed.Count == 0)

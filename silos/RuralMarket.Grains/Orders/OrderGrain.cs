@@ -28,7 +28,7 @@ public sealed class OrderGrain(
     {
         if (!Exists)
         {
-            var fee = shipping.FeeFor(placement.Lines.Sum(l => l.WeightGrams));
+            var fee = placement.ShippingFee ?? shipping.FeeFor(placement.Lines.Sum(l => l.WeightGrams));
             await ChangeAsync(now => Start(Order.Place(placement.Identity, placement.CooperativeId, placement.Recipient, placement.PaymentMethod,
                 placement.Lines, fee, now, options.Value.PaymentWindow)));
         }

@@ -85,6 +85,28 @@ public abstract class CheckoutGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     [ServiceFact]
+    public async Task A_cooperative_quoted_at_checkout_is_charged_its_quote_and_one_without_a_quote_the_weight_table()
+    {
+        var quoted = await CooperativeAsync();
+        var tea = await Platform.AddProductAsync(quoted, Unique("che"), priceDong: 120_000, stock: 5);
+        var noodles = await Platform.AddProductAsync(await CooperativeAsync(), Unique("mien"), priceDong: 85_000, stock: 5);
+        var checkoutId = Guid.NewGuid();
+
+        var placed = await Grains.GetGrain<ICheckoutGrain>(checkoutId).PlaceAsync(new CheckoutRequest(CatalogBuilder.Recipient(),
+            PaymentMethod.CashOnDelivery, [new CheckoutLine(tea.Id, 1), new CheckoutLine(noodles.Id, 1)],
+            new Dictionary<Guid, Money> { [quoted.Id] = Money.FromDong(36_300) }));
+
+        await using var db = Platform.NewContext();
+        var fees = await db.Orders.AsNoTracking().Where(o => o.CheckoutId == checkoutId).ToDictionaryAsync(o => o.CooperativeId, o => o.ShippingFee);
+        Assert.Equal(Money.FromDong(36_300), fees[quoted.Id]);
+        Assert.Equal(Money.FromDong(22_000), fees[noodles.CooperativeId]); // 500 g: the first tier
+        Assert.Equal(Money.FromDong(156_300), placed.Single(o => o.CooperativeId == quoted.Id).Total);
+        var stored = await db.Checkouts.AsNoTracking().SingleAsync(c => c.Id == checkoutId);
+        Assert.Equal([new CheckoutShippingFee(quoted.Id, Money.FromDong(36_300))], stored.ShippingFees);
+        Assert.Equal(placed.Select(o => o.Total).Order(), stored.Orders.Select(o => o.Total).Order()); // what a repeated submit answers
+    }
+
+    [ServiceFact]
     public async Task A_checkout_over_three_cooperatives_with_one_line_short_places_nothing_and_leaves_every_stock()
     {
         var a = await Platform.AddProductAsync(await CooperativeAsync(), Unique("a"), stock: 10);

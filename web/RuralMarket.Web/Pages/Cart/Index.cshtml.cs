@@ -13,6 +13,9 @@ public sealed class IndexModel(GuestCart cart, CartPricing pricing, RuralMarketD
 {
     public CartSummary Summary { get; private set; } = new([], []);
 
+    /// <summary>The fees shown are the weight table's; the checkout asks the carrier once it has the address.</summary>
+    public bool ShippingEstimated => pricing.QuotesByCarrier;
+
     /// <summary>A message from the last change (resource key), shown at the top.</summary>
     [TempData]
     public string? Notice { get; set; }

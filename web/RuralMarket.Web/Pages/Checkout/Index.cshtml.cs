@@ -33,6 +33,12 @@ public sealed class CheckoutForm
 
     /// <summary>Chosen when the form is first shown; a second submit of the same form answers the first result.</summary>
     public Guid CheckoutId { get; set; }
+
+    /// <summary>
+    /// Cooperative id → the shipping fee the page showed the buyer. Only ever compared with the fee the server works
+    /// out again: when they differ the buyer is shown the new fee to confirm, and the server's fee is the one charged.
+    /// </summary>
+    public Dictionary<Guid, long> ShippingSeen { get; set; } = [];
 }
 
 public sealed class IndexModel(
@@ -62,6 +68,12 @@ public sealed class IndexModel(
 
     /// <summary>Set when this client has placed as many checkouts as a window allows: minutes to wait.</summary>
     public int? WaitMinutes { get; private set; }
+
+    /// <summary>Set when the shipping fees changed from those the buyer saw (priced for the address now): nothing was placed.</summary>
+    public bool ShippingChanged { get; private set; }
+
+    /// <summary>The fees shown are the weight table's until a carrier has quoted them for the buyer's address.</summary>
+    public bool ShippingEstimated => pricing.QuotesByCarrier && Summary.Groups.All(g => g.QuotedBy is null);
 
     public string? ValueOf(string field) => field switch
     {
@@ -103,6 +115,11 @@ public sealed class IndexModel(
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (Summary.Groups.Count > 0 && !await ShippingAsSeenAsync(recipient, cancellationToken))
+        {
+            ShippingChanged = true;
+            return Page();
+        }
         if (!quota.TryTake(HttpContext))
         {
             WaitMinutes = Math.Max(1, (int)Math.Ceiling(quota.Window.TotalMinutes));
@@ -112,7 +129,8 @@ public sealed class IndexModel(
         try
         {
             var lines = Summary.Groups.SelectMany(g => g.Items).Select(i => new CheckoutLine(i.Line.ProductId, i.Line.Quantity)).ToList();
-            var orders = await grains.GetGrain<ICheckoutGrain>(Form.CheckoutId).PlaceAsync(new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, lines));
+            var fees = Summary.Groups.ToDictionary(g => g.CooperativeId, g => g.ShippingFee);
+            var orders = await grains.GetGrain<ICheckoutGrain>(Form.CheckoutId).PlaceAsync(new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, lines, fees));
             cart.Write(HttpContext, []);
             Placed = JsonSerializer.Serialize(orders.Select(o => new PlacedOrderLink(o.Code, o.TrackingToken, o.Total.Dong)));
             return RedirectToPage("/Checkout/Confirmation");
@@ -129,6 +147,20 @@ public sealed class IndexModel(
             TempData["Notice"] = "cart.notice.changed_at_checkout";
             return RedirectToPage("/Cart/Index");
         }
+    }
+
+    /// <summary>
+    /// Prices the parcels for the buyer's address (the carrier's quote, or the weight table) and tells whether each fee is
+    /// the one the page showed. A form without the fees it was shown is taken to have shown the weight table's.
+    /// </summary>
+    private async Task<bool> ShippingAsSeenAsync(OrderRecipient recipient, CancellationToken cancellationToken)
+    {
+        var shown = Form.ShippingSeen.Count > 0 ? Form.ShippingSeen : Summary.Groups.ToDictionary(g => g.CooperativeId, g => g.ShippingFee.Dong);
+        if (pricing.QuotesByCarrier)
+        {
+            Summary = await pricing.PriceAsync(cart.Read(HttpContext), cancellationToken, recipient);
+        }
+        return Summary.Groups.All(g => shown.TryGetValue(g.CooperativeId, out var seen) && seen == g.ShippingFee.Dong);
     }
 
     /// <summary>
