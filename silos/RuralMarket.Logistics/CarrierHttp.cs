@@ -5,13 +5,14 @@ using System.Text.Json.Nodes;
 namespace RuralMarket.Logistics;
 
 /// <summary>
-/// Posting a JSON request to a carrier and reading its envelope (<c>{code|status, message, data}</c>): anything but a
-/// success becomes a <see cref="CarrierException"/> with the carrier's own message, for the log and the admin.
+/// Posting a JSON request to a carrier and reading its envelope (<c>{code|status, message, data}</c>), or the answer
+/// itself for a carrier that sends no envelope: anything but a success becomes a <see cref="CarrierException"/> with
+/// the carrier's own message, for the log and the admin.
 /// </summary>
 internal static class CarrierHttp
 {
     public static async Task<JsonElement> PostAsync(HttpClient client, string carrier, string path, JsonObject body,
-        Func<JsonElement, bool> succeeded, CancellationToken cancellationToken)
+        Func<JsonElement, bool> succeeded, CancellationToken cancellationToken, bool enveloped = true)
     {
         HttpResponseMessage response;
         try
@@ -40,7 +41,7 @@ internal static class CarrierHttp
                 var message = envelope.ValueKind == JsonValueKind.Object && envelope.TryGetProperty("message", out var m) ? m.ToString() : text;
                 throw new CarrierException(carrier, $"{path} answered {(int)response.StatusCode}: {Shorten(message)}");
             }
-            return envelope.TryGetProperty("data", out var data) ? data : default;
+            return !enveloped ? envelope : envelope.TryGetProperty("data", out var data) ? data : default;
         }
     }
 

@@ -5,6 +5,7 @@ using RuralMarket.Logistics.Labels;
 using RuralMarket.Logistics.Partner;
 using RuralMarket.Logistics.Quotes;
 using RuralMarket.Logistics.ViettelPost;
+using RuralMarket.Logistics.VnPost;
 using RuralMarket.Logistics.Webhooks;
 
 namespace RuralMarket.Logistics;
@@ -33,6 +34,12 @@ public static class LogisticsHostingExtensions
             {
                 client.BaseAddress = o.BaseUrl;
                 client.DefaultRequestHeaders.Add("Token", o.Token);
+            });
+        services.AddCarrier<VnPostCarrier, VnPostOptions>(VnPostOptions.Section, VnPostCarrier.HttpClientName, o => o.Enabled, o => o.IsComplete,
+            (o, client) =>
+            {
+                client.BaseAddress = o.BaseUrl;
+                client.DefaultRequestHeaders.Add("h-token", o.Token);
             });
         services.AddSingleton<Carriers>();
         services.AddOptions<CarrierQuoteOptions>().BindConfiguration(CarrierQuoteOptions.Section).ValidateDataAnnotations()

@@ -7,6 +7,7 @@ using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Logistics.Ghn;
 using RuralMarket.Logistics.ViettelPost;
+using RuralMarket.Logistics.VnPost;
 using RuralMarket.Testing.Carriers;
 using CarrierRegistry = RuralMarket.Logistics.Carriers;
 
@@ -17,6 +18,7 @@ public sealed class CarrierAdapterTests : IDisposable
 {
     private readonly FakeGhn _ghn = new();
     private readonly FakeViettelPost _viettel = new();
+    private readonly FakeVnPost _vnpost = new();
 
     private static readonly CarrierParcel Parcel = new("RM-7KQ2", new Parcel(1_200, 30, 20, 15),
         new CarrierParty(new ParcelEnd("HTX Nông nghiệp Vi Hương", "0209 3871 234", new Address("06", "Xã Chợ Mới", "Thôn Nà Làng")), "Tỉnh Thái Nguyên"),
@@ -27,6 +29,7 @@ public sealed class CarrierAdapterTests : IDisposable
     {
         _ghn.Dispose();
         _viettel.Dispose();
+        _vnpost.Dispose();
     }
 
     private static ServiceProvider Services(params IReadOnlyDictionary<string, string?>[] settings)
@@ -35,7 +38,7 @@ public sealed class CarrierAdapterTests : IDisposable
         return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddCarriers().BuildServiceProvider();
     }
 
-    private ICarrier Carrier(string code) => Services(_ghn.Settings, _viettel.Settings).GetRequiredService<CarrierRegistry>().For(code);
+    private ICarrier Carrier(string code) => Services(_ghn.Settings, _viettel.Settings, _vnpost.Settings).GetRequiredService<CarrierRegistry>().For(code);
 
     [Fact]
     public void Carriers_are_off_until_configuration_switches_them_on_and_one_switched_on_without_credentials_does_not_start()
@@ -120,5 +123,53 @@ public sealed class CarrierAdapterTests : IDisposable
         var refused = await Assert.ThrowsAsync<CarrierException>(() => viettel.CancelAsync("1850123456789", CancellationToken.None));
         Assert.Contains("không thể hủy", refused.Message, StringComparison.Ordinal);
         Assert.Equal(4, Assert.Single(_viettel.RequestsTo(FakeViettelPost.UpdatePath)).Body.GetProperty("TYPE").GetInt32());
+    }
+
+    [Fact]
+    public async Task Vietnam_Post_books_with_its_h_token_and_the_cash_to_collect_and_quotes_nothing()
+    {
+        var vnpost = Carrier(VnPostCarrier.CarrierCode);
+        var booking = await vnpost.BookAsync(Parcel, CancellationToken.None);
+
+        Assert.Equal(("EB123456785VN", 27_500L, "BK"), (booking.Waybill, booking.Fee.Dong, booking.Service));
+        var (headers, body) = Assert.Single(_vnpost.RequestsTo(FakeVnPost.CreatePath));
+        Assert.Equal(FakeVnPost.Token, headers["h-token"].Single());
+        Assert.Equal(("12 Hàng Bạc, Phường Hoàn Kiếm, Thành phố Hà Nội", 250_000L, 1_200),
+            (body.GetProperty("ReceiverAddress").GetString(), body.GetProperty("CodAmountEvaluation").GetInt64(), body.GetProperty("WeightEvaluation").GetInt32()));
+        Assert.Null(await vnpost.QuoteAsync(Parcel, CancellationToken.None));
+        Assert.True(vnpost.IsPolled);
+    }
+
+    [Fact]
+    public async Task Vietnam_Post_is_polled_for_the_current_status_which_is_one_step_per_change_and_COD_paid_is_only_a_note()
+    {
+        var vnpost = Carrier(VnPostCarrier.CarrierCode);
+        var at = new DateTimeOffset(2026, 12, 4, 10, 30, 0, TimeSpan.FromHours(7));
+        _vnpost.WillShow(14, at, codAmount: 282_000);
+
+        var delivered = Assert.Single(await vnpost.FetchStepsAsync("EB123456785VN", CancellationToken.None));
+        Assert.Equal((ShipmentStatus.Delivered, at, 282_000L, ReportSource.Poll), (delivered.Status, delivered.OccurredAt, delivered.CashCollected!.Value.Dong, delivered.Source));
+        Assert.Equal(delivered.EventKey, Assert.Single(await vnpost.FetchStepsAsync("EB123456785VN", CancellationToken.None)).EventKey); // polled again: the same step
+
+        _vnpost.WillShow(15, at.AddHours(-3), note: "Người nhận không nghe máy");
+        var failed = Assert.Single(await vnpost.FetchStepsAsync("EB123456785VN", CancellationToken.None));
+        Assert.Equal((ShipmentStatus.DeliveryFailed, DeliveryFailureReason.Other, "Người nhận không nghe máy"), (failed.Status, failed.Reason, failed.Note));
+
+        _vnpost.WillShow(21, at.AddDays(2));
+        Assert.Empty(await vnpost.FetchStepsAsync("EB123456785VN", CancellationToken.None));
+        _vnpost.WillShow(27, at.AddDays(3));
+        Assert.Null(Assert.Single(await vnpost.FetchStepsAsync("EB123456785VN", CancellationToken.None)).Status); // unknown: kept, to be flagged
+    }
+
+    [Fact]
+    public async Task Vietnam_Post_cancels_by_item_code_and_an_http_error_is_a_refusal_with_its_message()
+    {
+        var vnpost = Carrier(VnPostCarrier.CarrierCode);
+        await vnpost.CancelAsync("EB123456785VN", CancellationToken.None);
+        Assert.Equal("EB123456785VN", Assert.Single(_vnpost.RequestsTo(FakeVnPost.CancelPath)).Body.GetProperty("ItemCode").GetString());
+
+        _vnpost.WillRefuse(FakeVnPost.CreatePath, "Địa chỉ người nhận không hợp lệ");
+        var refused = await Assert.ThrowsAsync<CarrierException>(() => vnpost.BookAsync(Parcel, CancellationToken.None));
+        Assert.Contains("Địa chỉ người nhận không hợp lệ", refused.Message, StringComparison.Ordinal);
     }
 }
