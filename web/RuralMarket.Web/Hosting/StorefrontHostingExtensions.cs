@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
+using RuralMarket.Payments;
 using RuralMarket.Web.Cart;
 using RuralMarket.Web.Catalog;
 using RuralMarket.Web.Errors;
@@ -54,6 +55,7 @@ public static class StorefrontHostingExtensions
         services.AddScoped<ProductPages>();
         services.AddSingleton<GuestCart>();
         services.AddScoped<CartPricing>();
+        services.AddVietQr();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

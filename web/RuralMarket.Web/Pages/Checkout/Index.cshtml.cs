@@ -8,6 +8,7 @@ using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Grains.Orders;
+using RuralMarket.Payments.VietQr;
 using RuralMarket.Web.Cart;
 using RuralMarket.Web.Geography;
 using RuralMarket.Web.Hosting;
@@ -31,6 +32,9 @@ public sealed class CheckoutForm
 
     public string? Note { get; set; }
 
+    /// <summary><c>cod</c> (the default) or <c>transfer</c> (VietQR, when switched on).</summary>
+    public string? Payment { get; set; }
+
     /// <summary>Chosen when the form is first shown; a second submit of the same form answers the first result.</summary>
     public Guid CheckoutId { get; set; }
 
@@ -42,7 +46,8 @@ public sealed class CheckoutForm
 }
 
 public sealed class IndexModel(
-    GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units, RuralMarketDbContext db, CheckoutQuota quota) : PageModel
+    GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units, RuralMarketDbContext db, CheckoutQuota quota,
+    VietQrRequests vietQr) : PageModel
 {
     /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
     private const int MaxFieldLength = 1_000;
@@ -74,6 +79,11 @@ public sealed class IndexModel(
 
     /// <summary>The fees shown are the weight table's until a carrier has quoted them for the buyer's address.</summary>
     public bool ShippingEstimated => pricing.QuotesByCarrier && Summary.Groups.All(g => g.QuotedBy is null);
+
+    /// <summary>Whether the buyer may pay by VietQR transfer.</summary>
+    public bool OffersTransfer => vietQr.IsOn;
+
+    public bool PaysByTransfer => Form.Payment == "transfer";
 
     public string? ValueOf(string field) => field switch
     {
@@ -130,9 +140,10 @@ public sealed class IndexModel(
         {
             var lines = Summary.Groups.SelectMany(g => g.Items).Select(i => new CheckoutLine(i.Line.ProductId, i.Line.Quantity)).ToList();
             var fees = Summary.Groups.ToDictionary(g => g.CooperativeId, g => g.ShippingFee);
-            var orders = await grains.GetGrain<ICheckoutGrain>(Form.CheckoutId).PlaceAsync(new CheckoutRequest(recipient, PaymentMethod.CashOnDelivery, lines, fees));
+            var method = PaysByTransfer ? PaymentMethod.BankTransfer : PaymentMethod.CashOnDelivery;
+            var orders = await grains.GetGrain<ICheckoutGrain>(Form.CheckoutId).PlaceAsync(new CheckoutRequest(recipient, method, lines, fees));
             cart.Write(HttpContext, []);
-            Placed = JsonSerializer.Serialize(orders.Select(o => new PlacedOrderLink(o.Code, o.TrackingToken, o.Total.Dong)));
+            Placed = JsonSerializer.Serialize(orders.Select(o => new PlacedOrderLink(o.Code, o.TrackingToken, o.Total.Dong, method == PaymentMethod.BankTransfer)));
             return RedirectToPage("/Checkout/Confirmation");
         }
         catch (DomainException error) when (error.Code is "checkout.out_of_stock" or "checkout.product_unavailable" or "address.province_unknown" or "address.commune_unknown")
@@ -193,6 +204,10 @@ public sealed class IndexModel(
                 Errors[field] = "checkout.error.too_long";
             }
         }
+        if (Form.Payment is not (null or "cod") && !(Form.Payment == "transfer" && vietQr.IsOn))
+        {
+            Errors[nameof(CheckoutForm.Payment)] = "checkout.error.payment";
+        }
         var provinceKnown = Provinces.Any(p => p.Code == Form.ProvinceCode);
         if (!provinceKnown)
         {
@@ -245,4 +260,4 @@ public sealed class IndexModel(
 }
 
 /// <summary>What the confirmation page needs of each order placed.</summary>
-public sealed record PlacedOrderLink(string Code, string TrackingToken, long TotalDong);
+public sealed record PlacedOrderLink(string Code, string TrackingToken, long TotalDong, bool ByTransfer = false);

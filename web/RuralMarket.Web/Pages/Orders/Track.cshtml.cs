@@ -6,7 +6,9 @@ using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Grains;
 using RuralMarket.Grains.Orders;
+using RuralMarket.Payments.VietQr;
 using RuralMarket.Web.Logistics;
+using RuralMarket.Web.Payments;
 
 namespace RuralMarket.Web.Pages.Orders;
 
@@ -14,7 +16,7 @@ namespace RuralMarket.Web.Pages.Orders;
 /// An order followed through its secret link: whoever has the link (the buyer, from the confirmation page) sees the
 /// timeline and the parcel's, and may cancel until the cooperative has packed it. No account needed.
 /// </summary>
-public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : PageModel
+public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains, VietQrRequests vietQr, TimeProvider clock) : PageModel
 {
     public Order Order { get; private set; } = null!;
 
@@ -29,6 +31,9 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : 
 
     public bool CanCancel => Order.CanMoveTo(OrderStatus.Cancelled);
 
+    /// <summary>The transfer still to make, while a VietQR order is unpaid and its stock held; null otherwise.</summary>
+    public TransferView? Transfer { get; private set; }
+
     /// <summary>Cancelling takes a second step: the cancel link opens this question, whose form does it (no JavaScript needed).</summary>
     [FromQuery(Name = "confirm")]
     public string? Confirm { get; set; }
@@ -37,6 +42,17 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : 
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
         await LoadAsync(token, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>The order's VietQR as SVG, only while it waits for the transfer.</summary>
+    public async Task<IActionResult> OnGetVietQrAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken) || Transfer is null)
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "private, max-age=300";
+        return Content(VietQrRequests.Svg(Transfer.Request.Payload), "image/svg+xml");
+    }
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken cancellationToken)
     {
@@ -71,6 +87,11 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains) : 
         ProvinceName = await db.Provinces.NameOfAsync(order.DeliveryAddress.ProvinceCode, cancellationToken);
         CooperativeName = await db.Cooperatives.Where(c => c.Id == order.CooperativeId).Select(c => c.Name).SingleAsync(cancellationToken);
         Shipment = await ShipmentView.OfOrderAsync(db, order.ShipmentId, cancellationToken);
+        if (order.PaymentMethod == PaymentMethod.BankTransfer && order.Status == OrderStatus.Placed && order.PaidAt is null
+            && !order.IsReservationExpired(clock.GetUtcNow()) && vietQr.IsOn)
+        {
+            Transfer = new TransferView(order.TrackingToken, vietQr.For(order.Code, order.Total), order.ReservationExpiresAt);
+        }
         return true;
     }
 }

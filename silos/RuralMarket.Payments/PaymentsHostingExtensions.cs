@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RuralMarket.Domain.Shared;
+using RuralMarket.Payments.VietQr;
+
+namespace RuralMarket.Payments;
+
+public static class PaymentsHostingExtensions
+{
+    /// <summary>VietQR transfer requests, off until <c>Payments:VietQr:Enabled</c>, and refusing to start with a malformed account.</summary>
+    public static IServiceCollection AddVietQr(this IServiceCollection services)
+    {
+        services.AddOptions<VietQrOptions>().BindConfiguration(VietQrOptions.Section)
+            .Validate(o => !o.Enabled || IsValidAccount(o),
+                $"{VietQrOptions.Section} is switched on but Bin (six digits), AccountNumber, AccountHolder or BankName is missing or malformed.")
+            .ValidateOnStart();
+        services.AddSingleton<VietQrRequests>();
+        return services;
+    }
+
+    private static bool IsValidAccount(VietQrOptions o)
+    {
+        try
+        {
+            _ = new VietQrAccount(o.Bin, o.AccountNumber, o.AccountHolder, o.BankName);
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
+}
