@@ -9,6 +9,7 @@ using RuralMarket.Data.Accounts;
 using RuralMarket.Data.Catalog;
 using RuralMarket.Data.Logistics;
 using RuralMarket.Data.Outbox;
+using RuralMarket.Data.Payments;
 using RuralMarket.Data.Reminders;
 using RuralMarket.Data.Sqlite;
 using RuralMarket.Domain.Catalog;
@@ -49,6 +50,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
     public DbSet<PartnerApiKey> PartnerApiKeys => Set<PartnerApiKey>();
 
     public DbSet<CarrierWebhookCall> CarrierWebhooks => Set<CarrierWebhookCall>();
+
+    public DbSet<BankTransfer> BankTransfers => Set<BankTransfer>();
 
     public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 

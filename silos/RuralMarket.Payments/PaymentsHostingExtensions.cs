@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Payments.BankFeeds;
+using RuralMarket.Payments.BankFeeds.SePay;
 using RuralMarket.Payments.VietQr;
 
 namespace RuralMarket.Payments;
@@ -15,6 +17,16 @@ public static class PaymentsHostingExtensions
                 $"{VietQrOptions.Section} is switched on but Bin (six digits), AccountNumber, AccountHolder or BankName is missing or malformed.")
             .ValidateOnStart();
         services.AddSingleton<VietQrRequests>();
+        return services;
+    }
+
+    /// <summary>The bank-feed webhooks' providers, each off until its section says <c>Enabled</c> (and then needing its key).</summary>
+    public static IServiceCollection AddBankFeeds(this IServiceCollection services)
+    {
+        services.AddOptions<SePayOptions>().BindConfiguration(SePayOptions.Section)
+            .Validate(o => !o.Enabled || o.ApiKey.Length >= 16, $"{SePayOptions.Section} is switched on without an ApiKey of at least 16 characters.")
+            .ValidateOnStart();
+        services.AddSingleton<IBankFeed, SePayFeed>();
         return services;
     }
 

@@ -10,6 +10,7 @@ using RuralMarket.Web.Apis;
 using RuralMarket.Web.Hosting;
 using RuralMarket.Web.Logistics;
 using RuralMarket.Web.Media;
+using RuralMarket.Web.Payments;
 using RuralMarket.Web.Portal;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ app.MapProductsApi();
 app.MapGeographyApi();
 app.MapPartnerApi();
 app.MapCarrierWebhooks();
+app.MapBankFeeds();
 app.MapRazorPages();
 app.MapClusterDashboard();
 app.Run();

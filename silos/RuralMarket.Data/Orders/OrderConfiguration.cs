@@ -20,6 +20,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Code).HasMaxLength(20);
         builder.Property(o => o.TrackingToken).HasMaxLength(64);
         builder.Property(o => o.DeliveryNote).HasMaxLength(500);
+        builder.Property(o => o.PaymentReference).HasMaxLength(100);
         builder.Ignore(o => o.PendingEvents);
         builder.Ignore(o => o.Subtotal);
         builder.Ignore(o => o.Total);

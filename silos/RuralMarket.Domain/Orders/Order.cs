@@ -63,6 +63,9 @@ public sealed class Order : AggregateRoot
 
     public DateTimeOffset? PaidAt { get; private set; }
 
+    /// <summary>Which payment paid a prepaid order (provider and transaction id), so the same one recorded twice counts once.</summary>
+    public string? PaymentReference { get; private set; }
+
     /// <summary>The parcel booked for this order; null until booked, and again if that booking is cancelled.</summary>
     public Guid? ShipmentId { get; private set; }
 
@@ -174,27 +177,37 @@ public sealed class Order : AggregateRoot
         CancellationReason = reason;
     }
 
-    public void MarkPaid(Money amount, DateTimeOffset now)
+    /// <summary>
+    /// Records the prepaid order's payment, identified by <paramref name="reference"/> (the provider and its transaction
+    /// id). The same payment recorded again changes nothing and answers false; any other payment of a paid order, of an
+    /// order past its payment window or no longer waiting, or of a different amount is refused, so the money goes to review.
+    /// </summary>
+    public bool MarkPaid(Money amount, string reference, DateTimeOffset now)
     {
+        var paymentReference = DomainText.Require(reference, "order.payment_reference", 100);
         if (PaymentMethod == PaymentMethod.CashOnDelivery)
         {
             throw new DomainException("order.paid_on_delivery", $"Order {Code} is paid in cash on delivery.");
         }
         if (PaidAt is not null)
         {
-            throw new DomainException("order.already_paid", $"Order {Code} is already paid.");
+            return PaymentReference == paymentReference
+                ? false
+                : throw new DomainException("order.already_paid", $"Order {Code} is already paid.");
         }
-        if (Status != OrderStatus.Placed)
+        if (Status != OrderStatus.Placed || IsReservationExpired(now))
         {
-            throw new DomainException("order.not_payable", $"Order {Code} is {Status} and cannot be paid.");
+            throw new DomainException("order.not_payable", $"Order {Code} is {Status} past its payment window and cannot be paid.");
         }
         if (amount != Total)
         {
             throw new DomainException("order.amount_mismatch", $"Order {Code} costs {Total.Dong} đồng, not {amount.Dong}.");
         }
         PaidAt = now;
+        PaymentReference = paymentReference;
         ReservationExpiresAt = null;
-        Raise(new OrderStatusChanged(Id, Code, Status, Status, now));
+        Raise(new OrderPaid(Id, Code, CooperativeId, amount.Dong, paymentReference, now));
+        return true;
     }
 
     public bool IsReservationExpired(DateTimeOffset now) =>

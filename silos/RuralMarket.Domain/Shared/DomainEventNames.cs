@@ -17,6 +17,7 @@ public static class DomainEventNames
     public const string CooperativeChanged = "cooperatives.changed";
     public const string OrderPlaced = "orders.placed";
     public const string OrderStatusChanged = "orders.status-changed";
+    public const string OrderPaid = "orders.paid";
     public const string ShipmentBooked = "logistics.shipment-booked";
     public const string ShipmentStepped = "logistics.shipment-stepped";
     public const string ShipmentStatusUnrecognised = "logistics.carrier-status-unrecognised";
@@ -30,6 +31,7 @@ public static class DomainEventNames
         Cooperatives.CooperativeChanged => CooperativeChanged,
         Orders.OrderPlaced => OrderPlaced,
         Orders.OrderStatusChanged => OrderStatusChanged,
+        Orders.OrderPaid => OrderPaid,
         Logistics.ShipmentBooked => ShipmentBooked,
         Logistics.ShipmentStepped => ShipmentStepped,
         Logistics.ShipmentStatusUnrecognised => ShipmentStatusUnrecognised,

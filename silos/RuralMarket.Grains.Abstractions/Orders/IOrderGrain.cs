@@ -27,6 +27,12 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// <summary>The cooperative has the returned goods back: their units return to stock, once.</summary>
     Task ConfirmReturnReceivedAsync(Actor actor);
 
+    /// <summary>
+    /// Records a prepaid order's payment (<paramref name="reference"/>: provider and transaction id). True when it paid
+    /// the order, false when this payment had already; a refusal (wrong amount, paid by another, too late) is thrown.
+    /// </summary>
+    Task<bool> MarkPaidAsync(Money amount, string reference);
+
     /// <summary>Ends an unpaid prepaid order whose payment window has passed. False (and nothing changed) when it has not.</summary>
     Task<bool> ExpireAsync();
 }

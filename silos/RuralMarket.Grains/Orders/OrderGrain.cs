@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RuralMarket.Data.Orders;
 using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
 using RuralMarket.Grains.Catalog;
 using RuralMarket.Grains.Logistics;
 using RuralMarket.Grains.Storage;
@@ -92,6 +93,16 @@ public sealed class OrderGrain(
         {
             await grains.GetGrain<IProductGrain>(line.ProductId).TakeBackAsync(Aggregate.Code, line.Quantity, actor);
         }
+    }
+
+    public async Task<bool> MarkPaidAsync(Money amount, string reference)
+    {
+        var paid = await ChangeAsync(now => Aggregate.MarkPaid(amount, reference, now));
+        if (paid)
+        {
+            await ForgetReminderAsync(PaymentWindowReminder);
+        }
+        return paid;
     }
 
     public async Task<bool> ExpireAsync()

@@ -69,7 +69,7 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
         var now = Platform.Clock.GetUtcNow();
         var order = Order.Place(new OrderIdentity(Guid.NewGuid(), "RMTEST0001", "token-1", Guid.NewGuid()), cooperative.Id, CatalogBuilder.Recipient(),
             PaymentMethod.BankTransfer, [new OrderLine(product.Id, product.Name, product.Price, 3, 500)], Money.FromDong(27_000), now, TimeSpan.FromMinutes(30));
-        order.MarkPaid(order.Total, now);
+        order.MarkPaid(order.Total, "sepay/92704", now);
         order.Confirm(now);
         await using (var db = Platform.NewContext())
         {

@@ -38,7 +38,7 @@ public class OrderTests
         var order = Builders.Order();
         Assert.Null(order.ReservationExpiresAt);
         Assert.False(order.IsReservationExpired(Builders.Now.AddYears(1)));
-        Assert.Equal("order.paid_on_delivery", Assert.Throws<DomainException>(() => order.MarkPaid(order.Total, Builders.Now)).Code);
+        Assert.Equal("order.paid_on_delivery", Assert.Throws<DomainException>(() => order.MarkPaid(order.Total, "sepay/1", Builders.Now)).Code);
         var delivered = Builders.OrderAt(OrderStatus.Delivered);
         Assert.NotNull(delivered.PaidAt);
     }
@@ -59,11 +59,26 @@ public class OrderTests
     {
         var order = Builders.Order(PaymentMethod.BankTransfer);
         Assert.Equal("order.not_paid", Assert.Throws<DomainException>(() => order.Confirm(Builders.Now)).Code);
-        Assert.Equal("order.amount_mismatch", Assert.Throws<DomainException>(() => order.MarkPaid(order.Total - Money.FromDong(1), Builders.Now)).Code);
-        order.MarkPaid(order.Total, Builders.Now);
+        Assert.Equal("order.amount_mismatch", Assert.Throws<DomainException>(() => order.MarkPaid(order.Total - Money.FromDong(1), "sepay/1", Builders.Now)).Code);
+        order.MarkPaid(order.Total, "sepay/1", Builders.Now);
         Assert.False(order.IsReservationExpired(Builders.Now.AddDays(1)));
         order.Confirm(Builders.Now);
         Assert.Equal(OrderStatus.Confirmed, order.Status);
+    }
+
+    [Fact]
+    public void The_same_payment_recorded_twice_counts_once_and_another_one_or_one_past_the_window_is_refused()
+    {
+        var order = Builders.Order(PaymentMethod.BankTransfer);
+        Assert.True(order.MarkPaid(order.Total, "sepay/92704", Builders.Now));
+        Assert.False(order.MarkPaid(order.Total, "sepay/92704", Builders.Now.AddMinutes(1)));
+        Assert.Equal(Builders.Now, order.PaidAt);
+        Assert.Equal("order.already_paid", Assert.Throws<DomainException>(() => order.MarkPaid(order.Total, "casso/555", Builders.Now)).Code);
+        Assert.Single(order.PendingEvents.OfType<OrderPaid>());
+
+        var late = Builders.Order(PaymentMethod.BankTransfer);
+        Assert.Equal("order.not_payable", Assert.Throws<DomainException>(() => late.MarkPaid(late.Total, "sepay/1", late.ReservationExpiresAt!.Value)).Code);
+        Assert.Null(late.PaidAt);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ using RuralMarket.Payments;
 using RuralMarket.Web.Cart;
 using RuralMarket.Web.Catalog;
 using RuralMarket.Web.Errors;
+using RuralMarket.Web.Payments;
 
 [assembly: NeutralResourcesLanguage("vi")]
 
@@ -56,6 +57,8 @@ public static class StorefrontHostingExtensions
         services.AddSingleton<GuestCart>();
         services.AddScoped<CartPricing>();
         services.AddVietQr();
+        services.AddBankFeeds();
+        services.AddScoped<TransferMatching>();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

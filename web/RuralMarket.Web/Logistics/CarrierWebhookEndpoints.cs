@@ -8,6 +8,7 @@ using RuralMarket.Domain.Logistics;
 using RuralMarket.Grains.Logistics;
 using RuralMarket.Logistics.Webhooks;
 using RuralMarket.Web.Errors;
+using RuralMarket.Web.Hosting;
 using RuralMarket.Web.Partner;
 
 namespace RuralMarket.Web.Logistics;
@@ -43,7 +44,7 @@ public static class CarrierWebhookEndpoints
         {
             return Problem(text, StatusCodes.Status404NotFound, "webhook.unknown_partner");
         }
-        if (await BodyAsync(request, cancellationToken) is not { } body)
+        if (await WebhookBody.ReadAsync(request, CarrierWebhookCall.MaxBodyLength, cancellationToken) is not { } body)
         {
             return Problem(text, StatusCodes.Status413PayloadTooLarge, "webhook.too_large");
         }
@@ -117,24 +118,6 @@ public static class CarrierWebhookEndpoints
             ReportOutcome.OutOfOrder => WebhookOutcome.OutOfOrder,
             _ => WebhookOutcome.Unrecognised,
         }, $"{step.Waybill} {report.CarrierStatus}");
-    }
-
-    /// <summary>The body as text, or null when it is larger than we keep. NUL characters (which PostgreSQL text refuses) become U+FFFD.</summary>
-    private static async Task<string?> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > CarrierWebhookCall.MaxBodyLength)
-        {
-            return null;
-        }
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var buffer = new char[CarrierWebhookCall.MaxBodyLength + 1];
-        var read = 0;
-        int chunk;
-        while (read < buffer.Length && (chunk = await reader.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
-        {
-            read += chunk;
-        }
-        return read > CarrierWebhookCall.MaxBodyLength ? null : new string(buffer, 0, read).Replace('\0', '\uFFFD');
     }
 
     private static bool SecretMatches(PostalPartner partner, string? offered) =>

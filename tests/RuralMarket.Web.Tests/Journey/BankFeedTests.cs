@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralMarket.Data;
+using RuralMarket.Data.Payments;
+using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Web.Tests.Journey;
+
+/// <summary>
+/// SePay's webhook reporting transfers into the collection account: a transfer whose memo holds an order's code and
+/// whose amount is its total pays it, once; everything else is kept for review and pays nothing.
+/// </summary>
+public sealed class BankFeedTests : IAsyncLifetime
+{
+    private const string ApiKey = "test-sepay-api-key-0001";
+    private RuralMarketApp _app = null!;
+    private HttpClient _client = null!;
+    private Guid _productId;
+    private long _nextTransaction = 92_704;
+
+    public async Task InitializeAsync()
+    {
+        _app = await RuralMarketApp.CreateAsync(overrides: new Dictionary<string, string?>
+        {
+            ["Payments:VietQr:Enabled"] = "true", ["Payments:VietQr:Bin"] = "970436", ["Payments:VietQr:AccountNumber"] = "1023456789",
+            ["Payments:VietQr:AccountHolder"] = "CONG TY RURALMARKET", ["Payments:VietQr:BankName"] = "Vietcombank",
+            ["Payments:SePay:Enabled"] = "true", ["Payments:SePay:ApiKey"] = ApiKey,
+        });
+        _client = await _app.ReadyClientAsync();
+        await using var db = NewContext();
+        _productId = await db.Products.Where(p => p.Slug == "mien-dong-vi-huong").Select(p => p.Id).SingleAsync();
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_transfer_replayed_five_times_at_once_pays_the_order_once_and_the_qr_goes_away()
+    {
+        var order = await PlaceTransferOrderAsync();
+        var body = SePay(order.Total.Dong, $"MBVCB.3278907687.{order.Code.ToLowerInvariant()}.CT tu 0123456 NGUYEN THI LAN");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => PostAsync(body)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        await using var db = NewContext();
+        var paid = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id);
+        Assert.NotNull(paid.PaidAt);
+        Assert.Null(paid.ReservationExpiresAt);
+        var transfer = Assert.Single(await db.BankTransfers.AsNoTracking().Where(t => t.OrderId == order.Id).ToListAsync());
+        Assert.Equal(TransferOutcome.Matched, transfer.Outcome);
+        Assert.Equal($"sepay/{transfer.TransactionId}", paid.PaymentReference);
+        Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Type == DomainEventNames.OrderPaid && m.Payload.Contains(order.Code)));
+        Assert.DoesNotContain("Thanh toán bằng chuyển khoản VietQR", await _client.PageAsync($"/orders/{order.TrackingToken}"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1, TransferOutcome.WrongAmount)] // short
+    [InlineData(10_000, TransferOutcome.WrongAmount)] // over-paid
+    public async Task A_transfer_of_the_wrong_amount_lands_in_review_and_pays_nothing(long difference, string outcome)
+    {
+        var order = await PlaceTransferOrderAsync();
+
+        await PostAsync(SePay(order.Total.Dong + difference, $"Thanh toan {order.Code}"));
+
+        Assert.Equal((outcome, (Guid?)order.Id), await LastTransferAsync());
+        Assert.Null(await PaidAtAsync(order.Id));
+    }
+
+    [Fact]
+    public async Task A_transfer_for_a_cancelled_order_lands_in_review_and_neither_revives_it_nor_takes_stock_again()
+    {
+        var order = await PlaceTransferOrderAsync();
+        await _client.PostFormAsync($"/orders/{order.TrackingToken}?confirm=cancel", $"/orders/{order.TrackingToken}?handler=Cancel");
+        var stock = await StockAsync();
+
+        await PostAsync(SePay(order.Total.Dong, order.Code));
+
+        Assert.Equal((TransferOutcome.Late, (Guid?)order.Id), await LastTransferAsync());
+        await using var db = NewContext();
+        Assert.Equal(OrderStatus.Cancelled, await db.Orders.Where(o => o.Id == order.Id).Select(o => o.Status).SingleAsync());
+        Assert.Equal(stock, await StockAsync());
+    }
+
+    [Fact]
+    public async Task A_transfer_naming_no_order_is_kept_unmatched_and_money_going_out_is_not_kept()
+    {
+        var answer = await PostAsync(SePay(150_000, "ung ho dong bao vung lu"));
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal((TransferOutcome.Unmatched, (Guid?)null), await LastTransferAsync());
+
+        var before = await TransferCountAsync();
+        await PostAsync(SePay(90_000, "chi phi van chuyen", type: "out"));
+        Assert.Equal(before, await TransferCountAsync());
+    }
+
+    [Fact]
+    public async Task A_call_without_the_api_key_is_refused_and_kept_nowhere_and_a_body_we_cannot_read_is_a_400()
+    {
+        var before = await TransferCountAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(SePay(150_000, "RM00000000"), key: "Apikey wrong-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(SePay(150_000, "RM00000000"), key: null)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("{\"id\": 1, \"transferAmount\": 1.5}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("not json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/webhooks/nganhangkhac", new StringContent("{}"))).StatusCode);
+        Assert.Equal(before, await TransferCountAsync());
+    }
+
+    private string SePay(long amount, string content, string type = "in") => JsonSerializer.Serialize(new
+    {
+        id = Interlocked.Increment(ref _nextTransaction), gateway = "Vietcombank", transactionDate = "2026-12-03 14:02:37", accountNumber = "1023456789",
+        code = (string?)null, content, transferType = type, transferAmount = amount, accumulated = 19_077_000, subAccount = (string?)null,
+        referenceCode = "MBVCB.3278907687", description = content,
+    });
+
+    private Task<HttpResponseMessage> PostAsync(string body, string? key = "Apikey " + ApiKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/sepay") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", key);
+        }
+        return _client.SendAsync(request);
+    }
+
+    private async Task<Order> PlaceTransferOrderAsync()
+    {
+        await _client.PostFormAsync("/products/mien-dong-vi-huong", "/cart?handler=Add", ("productId", _productId.ToString()), ("quantity", "1"));
+        await _client.PostFormAsync("/checkout", "/checkout", ("Form.Name", "Nguyễn Thị Lan"), ("Form.Phone", "0912345678"), ("Form.ProvinceCode", "HN"),
+            ("Form.Commune", "Phường Ba Đình"), ("Form.Street", "12 Phan Đình Phùng"), ("Form.Payment", "transfer"));
+        await using var db = NewContext();
+        return await db.Orders.AsNoTracking().OrderByDescending(o => o.PlacedAt).FirstAsync();
+    }
+
+    private async Task<(string, Guid?)> LastTransferAsync()
+    {
+        await using var db = NewContext();
+        var last = await db.BankTransfers.AsNoTracking().OrderByDescending(t => t.Id).FirstAsync();
+        return (last.Outcome, last.OrderId);
+    }
+
+    private async Task<DateTimeOffset?> PaidAtAsync(Guid orderId)
+    {
+        await using var db = NewContext();
+        return await db.Orders.Where(o => o.Id == orderId).Select(o => o.PaidAt).SingleAsync();
+    }
+
+    private async Task<int> StockAsync()
+    {
+        await using var db = NewContext();
+        return await db.Products.Where(p => p.Id == _productId).Select(p => p.Stock).SingleAsync();
+    }
+
+    private async Task<int> TransferCountAsync()
+    {
+        await using var db = NewContext();
+        return await db.BankTransfers.CountAsync();
+    }
+
+    private RuralMarketDbContext NewContext() => _app.Services.GetRequiredService<IDbContextFactory<RuralMarketDbContext>>().CreateDbContext();
+}
