@@ -78,6 +78,12 @@ public static class TransferOutcome
     /// <summary>The order was already paid by another transfer.</summary>
     public const string PaidTwice = "paid_twice";
 
+    /// <summary>An admin matched it to an order by hand, which the order grain accepted.</summary>
+    public const string MatchedByHand = "matched_by_hand";
+
+    /// <summary>An admin sent the money back by hand and recorded the bank's reference.</summary>
+    public const string Refunded = "refunded";
+
     /// <summary>The admin's review queue: money that arrived and paid nothing.</summary>
     public static readonly string[] NeedReview = [Unmatched, WrongAmount, Late, PaidTwice];
 }

@@ -7,6 +7,7 @@ using RuralMarket.Data;
 using RuralMarket.Data.Payments;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Web.Tests.Portal;
 
 namespace RuralMarket.Web.Tests.Journey;
 
@@ -17,6 +18,7 @@ namespace RuralMarket.Web.Tests.Journey;
 public sealed class BankFeedTests : IAsyncLifetime
 {
     private const string ApiKey = "test-sepay-api-key-0001";
+    private PortalWorld _world = null!;
     private RuralMarketApp _app = null!;
     private HttpClient _client = null!;
     private Guid _productId;
@@ -24,18 +26,19 @@ public sealed class BankFeedTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await RuralMarketApp.CreateAsync(overrides: new Dictionary<string, string?>
+        _world = await PortalWorld.CreateAsync(new Dictionary<string, string?>
         {
             ["Payments:VietQr:Enabled"] = "true", ["Payments:VietQr:Bin"] = "970436", ["Payments:VietQr:AccountNumber"] = "1023456789",
             ["Payments:VietQr:AccountHolder"] = "CONG TY RURALMARKET", ["Payments:VietQr:BankName"] = "Vietcombank",
             ["Payments:SePay:Enabled"] = "true", ["Payments:SePay:ApiKey"] = ApiKey,
         });
-        _client = await _app.ReadyClientAsync();
+        _app = _world.App;
+        _client = await _world.ClientAsync("anonymous");
         await using var db = NewContext();
         _productId = await db.Products.Where(p => p.Slug == "mien-dong-vi-huong").Select(p => p.Id).SingleAsync();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task A_transfer_replayed_five_times_at_once_pays_the_order_once_and_the_qr_goes_away()
@@ -107,6 +110,48 @@ public sealed class BankFeedTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync("not json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.PostAsync("/webhooks/nganhangkhac", new StringContent("{}"))).StatusCode);
         Assert.Equal(before, await TransferCountAsync());
+    }
+
+    [Fact]
+    public async Task The_admin_matches_an_unmatched_transfer_by_hand_and_refunds_one_of_the_wrong_amount()
+    {
+        var admin = await _world.ClientAsync("admin");
+        var order = await PlaceTransferOrderAsync();
+        await PostAsync(SePay(order.Total.Dong, "chuyen tien mua mien dong"));
+        var unmatched = await LastTransferIdAsync();
+        var queue = await admin.PageAsync("/admin/transfers");
+        Assert.Contains("chuyen tien mua mien dong", queue, StringComparison.Ordinal);
+        Assert.Contains("Không tìm thấy đơn", queue, StringComparison.Ordinal);
+
+        var unknown = await admin.PostFormAsync("/admin/transfers", "/admin/transfers?handler=Match", ("id", unmatched.ToString()), ("orderCode", "RM00000000"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("Không có đơn hàng nào mang mã này.", await unknown.BodyAsync(), StringComparison.Ordinal);
+
+        var matched = await admin.PostFormAsync("/admin/transfers", "/admin/transfers?handler=Match", ("id", unmatched.ToString()), ("orderCode", " " + order.Code.ToLowerInvariant()));
+        Assert.Equal(HttpStatusCode.Redirect, matched.StatusCode);
+        Assert.NotNull(await PaidAtAsync(order.Id));
+        Assert.Equal((TransferOutcome.MatchedByHand, (Guid?)order.Id), await LastTransferAsync());
+
+        var second = await PlaceTransferOrderAsync();
+        await PostAsync(SePay(second.Total.Dong - 5_000, second.Code));
+        var short5k = await LastTransferIdAsync();
+        var refused = await admin.PostFormAsync("/admin/transfers", "/admin/transfers?handler=Match", ("id", short5k.ToString()), ("orderCode", second.Code));
+        Assert.Contains("Số tiền chuyển khác tổng tiền của đơn.", await refused.BodyAsync(), StringComparison.Ordinal);
+        Assert.Null(await PaidAtAsync(second.Id));
+        await admin.PostFormAsync("/admin/transfers", "/admin/transfers?handler=Refunded", ("id", short5k.ToString()), ("bankReference", "FT26337123456"));
+        Assert.Equal((TransferOutcome.Refunded, (Guid?)second.Id), await LastTransferAsync());
+        var after = await admin.PageAsync("/admin/transfers");
+        Assert.DoesNotContain("chuyen tien mua mien dong", after[..after.IndexOf("Đã xử lý gần đây", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("FT26337123456", after, StringComparison.Ordinal);
+
+        var again = await admin.PostFormAsync("/admin/transfers", "/admin/transfers?handler=Refunded", ("id", short5k.ToString()), ("bankReference", "FT2"));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode); // resolved: no longer in the queue
+    }
+
+    private async Task<long> LastTransferIdAsync()
+    {
+        await using var db = NewContext();
+        return await db.BankTransfers.MaxAsync(t => t.Id);
     }
 
     private string SePay(long amount, string content, string type = "in") => JsonSerializer.Serialize(new

@@ -59,8 +59,11 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/reconciliation"] = Rule.Admin,
         ["/admin/partners"] = Rule.Admin,
         ["/admin/webhooks"] = Rule.Admin,
+        ["/admin/transfers"] = Rule.Admin,
         // Carriers' webhooks carry no session: each call proves itself with its partner's secret (CarrierWebhookTests).
         ["/webhooks/{carrier}/{partner}"] = Rule.Public, ["/webhooks/{carrier}/{partner}/{secret}"] = Rule.Public,
+        // Bank feeds likewise: each call carries its provider's key or signature (BankFeedTests).
+        ["/webhooks/{provider}"] = Rule.Public,
         ["/api/v1/partner/parcels"] = Rule.PartnerApi, ["/api/v1/partner/events"] = Rule.PartnerApi,
         ["/api/v1/partner/remittances"] = Rule.PartnerApi,
         ["/admin/cooperatives"] = Rule.Admin,
