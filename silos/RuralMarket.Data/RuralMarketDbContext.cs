@@ -53,6 +53,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<BankTransfer> BankTransfers => Set<BankTransfer>();
 
+    public DbSet<CardEvent> CardEvents => Set<CardEvent>();
+
     public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 
     public DbSet<Province> Provinces => Set<Province>();

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Payments.BankFeeds;
 using RuralMarket.Payments.BankFeeds.SePay;
+using RuralMarket.Payments.Cards;
 using RuralMarket.Payments.VietQr;
 
 namespace RuralMarket.Payments;
@@ -27,6 +29,15 @@ public static class PaymentsHostingExtensions
             .Validate(o => !o.Enabled || o.ApiKey.Length >= 16, $"{SePayOptions.Section} is switched on without an ApiKey of at least 16 characters.")
             .ValidateOnStart();
         services.AddSingleton<IBankFeed, SePayFeed>();
+        return services;
+    }
+
+    /// <summary>Card payments through Stripe, offered when <c>Stripe:SecretKey</c> and <c>Stripe:WebhookSecret</c> are both set.</summary>
+    public static IServiceCollection AddCardPayments(this IServiceCollection services)
+    {
+        services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CardCheckouts>();
         return services;
     }
 

@@ -33,6 +33,7 @@ app.MapProductsApi();
 app.MapGeographyApi();
 app.MapPartnerApi();
 app.MapCarrierWebhooks();
+app.MapStripeWebhook();
 app.MapBankFeeds();
 app.MapRazorPages();
 app.MapClusterDashboard();

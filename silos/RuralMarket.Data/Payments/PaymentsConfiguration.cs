@@ -20,3 +20,17 @@ internal sealed class BankTransferConfiguration : IEntityTypeConfiguration<BankT
         builder.Ignore(t => t.Reference);
     }
 }
+
+internal sealed class CardEventConfiguration : IEntityTypeConfiguration<CardEvent>
+{
+    public void Configure(EntityTypeBuilder<CardEvent> builder)
+    {
+        builder.ToTable("card_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).HasMaxLength(255).ValueGeneratedNever();
+        builder.Property(e => e.Type).HasMaxLength(100);
+        builder.Property(e => e.Outcome).HasMaxLength(20);
+        builder.Property(e => e.Detail).HasMaxLength(300);
+        builder.HasIndex(e => new { e.Outcome, e.ReceivedAt });
+    }
+}

@@ -4,7 +4,7 @@ namespace RuralMarket.Testing.Carriers;
 /// A fake of GHN's public API (<c>/v2/shipping-order/fee|create|detail</c>, <c>/v2/switch-status/cancel</c>) with its
 /// <c>{code, message, data}</c> envelopes. It answers any token; tests check the headers the adapter sent.
 /// </summary>
-public sealed class FakeGhn : FakeCarrierServer
+public sealed class FakeGhn : FakeHttpService
 {
     public const string Token = "fake-ghn-token";
     public const string ShopId = "885";

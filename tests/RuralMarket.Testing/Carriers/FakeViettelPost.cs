@@ -4,7 +4,7 @@ namespace RuralMarket.Testing.Carriers;
 /// A fake of Viettel Post's partner API (<c>/order/getPriceAllNlp</c>, <c>/order/createOrderNlp</c>, <c>/order/UpdateOrder</c>)
 /// with its <c>{status, error, message, data}</c> envelopes.
 /// </summary>
-public sealed class FakeViettelPost : FakeCarrierServer
+public sealed class FakeViettelPost : FakeHttpService
 {
     public const string Token = "fake-viettelpost-token";
     public const string PricePath = "/order/getPriceAllNlp";

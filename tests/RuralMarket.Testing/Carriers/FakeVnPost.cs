@@ -4,7 +4,7 @@ namespace RuralMarket.Testing.Carriers;
 /// A fake of Vietnam Post's MyVNPost customer API (<c>/CustomerConnect/CreateOrder|CancelOrder|GetOrderByItemCode</c>),
 /// answering the object itself and refusing with an HTTP error and a message.
 /// </summary>
-public sealed class FakeVnPost : FakeCarrierServer
+public sealed class FakeVnPost : FakeHttpService
 {
     public const string Token = "fake-vnpost-token";
     public const string CreatePath = "/CustomerConnect/CreateOrder";

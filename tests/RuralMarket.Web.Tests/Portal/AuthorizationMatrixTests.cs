@@ -63,7 +63,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         // Carriers' webhooks carry no session: each call proves itself with its partner's secret (CarrierWebhookTests).
         ["/webhooks/{carrier}/{partner}"] = Rule.Public, ["/webhooks/{carrier}/{partner}/{secret}"] = Rule.Public,
         // Bank feeds likewise: each call carries its provider's key or signature (BankFeedTests).
-        ["/webhooks/{provider}"] = Rule.Public,
+        ["/webhooks/{provider}"] = Rule.Public, ["/webhooks/stripe"] = Rule.Public,
         ["/api/v1/partner/parcels"] = Rule.PartnerApi, ["/api/v1/partner/events"] = Rule.PartnerApi,
         ["/api/v1/partner/remittances"] = Rule.PartnerApi,
         ["/admin/cooperatives"] = Rule.Admin,

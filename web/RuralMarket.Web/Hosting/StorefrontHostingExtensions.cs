@@ -59,6 +59,8 @@ public static class StorefrontHostingExtensions
         services.AddVietQr();
         services.AddBankFeeds();
         services.AddScoped<TransferMatching>();
+        services.AddCardPayments();
+        services.AddScoped<CardPaymentStart>();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

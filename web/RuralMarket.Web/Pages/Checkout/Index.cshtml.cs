@@ -8,10 +8,12 @@ using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Grains.Orders;
+using RuralMarket.Payments.Cards;
 using RuralMarket.Payments.VietQr;
 using RuralMarket.Web.Cart;
 using RuralMarket.Web.Geography;
 using RuralMarket.Web.Hosting;
+using RuralMarket.Web.Payments;
 
 namespace RuralMarket.Web.Pages.Checkout;
 
@@ -47,7 +49,7 @@ public sealed class CheckoutForm
 
 public sealed class IndexModel(
     GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units, RuralMarketDbContext db, CheckoutQuota quota,
-    VietQrRequests vietQr) : PageModel
+    VietQrRequests vietQr, CardPaymentStart cards, ILogger<IndexModel> log) : PageModel
 {
     /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
     private const int MaxFieldLength = 1_000;
@@ -84,6 +86,11 @@ public sealed class IndexModel(
     public bool OffersTransfer => vietQr.IsOn;
 
     public bool PaysByTransfer => Form.Payment == "transfer";
+
+    /// <summary>Whether the buyer may pay by card (Stripe).</summary>
+    public bool OffersCard => cards.IsOn;
+
+    public bool PaysByCard => Form.Payment == "card";
 
     public string? ValueOf(string field) => field switch
     {
@@ -130,6 +137,12 @@ public sealed class IndexModel(
             ShippingChanged = true;
             return Page();
         }
+        if (PaysByCard && Summary.Total > CardCheckouts.MaxCharge)
+        {
+            Errors[nameof(CheckoutForm.Payment)] = "checkout.error.card_too_large";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         if (!quota.TryTake(HttpContext))
         {
             WaitMinutes = Math.Max(1, (int)Math.Ceiling(quota.Window.TotalMinutes));
@@ -140,11 +153,11 @@ public sealed class IndexModel(
         {
             var lines = Summary.Groups.SelectMany(g => g.Items).Select(i => new CheckoutLine(i.Line.ProductId, i.Line.Quantity)).ToList();
             var fees = Summary.Groups.ToDictionary(g => g.CooperativeId, g => g.ShippingFee);
-            var method = PaysByTransfer ? PaymentMethod.BankTransfer : PaymentMethod.CashOnDelivery;
+            var method = PaysByTransfer ? PaymentMethod.BankTransfer : PaysByCard ? PaymentMethod.Card : PaymentMethod.CashOnDelivery;
             var orders = await grains.GetGrain<ICheckoutGrain>(Form.CheckoutId).PlaceAsync(new CheckoutRequest(recipient, method, lines, fees));
             cart.Write(HttpContext, []);
             Placed = JsonSerializer.Serialize(orders.Select(o => new PlacedOrderLink(o.Code, o.TrackingToken, o.Total.Dong, method == PaymentMethod.BankTransfer)));
-            return RedirectToPage("/Checkout/Confirmation");
+            return method == PaymentMethod.Card ? await ToCardPaymentAsync(cancellationToken) : RedirectToPage("/Checkout/Confirmation");
         }
         catch (DomainException error) when (error.Code is "checkout.out_of_stock" or "checkout.product_unavailable" or "address.province_unknown" or "address.commune_unknown")
         {
@@ -157,6 +170,24 @@ public sealed class IndexModel(
             }
             TempData["Notice"] = "cart.notice.changed_at_checkout";
             return RedirectToPage("/Cart/Index");
+        }
+    }
+
+    /// <summary>
+    /// Sends the buyer to Stripe. When Stripe cannot be reached, the orders are placed and held all the same: the
+    /// confirmation says so, and each tracking page offers the card payment again.
+    /// </summary>
+    private async Task<IActionResult> ToCardPaymentAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Redirect(await cards.UrlAsync(Form.CheckoutId, Request, cancellationToken));
+        }
+        catch (Exception e) when (e is Stripe.StripeException or HttpRequestException or TaskCanceledException)
+        {
+            log.LogWarning(e, "Stripe could not start the card payment of checkout {Checkout}", Form.CheckoutId);
+            TempData["Notice"] = "card.unreachable";
+            return RedirectToPage("/Checkout/Confirmation");
         }
     }
 
@@ -204,7 +235,7 @@ public sealed class IndexModel(
                 Errors[field] = "checkout.error.too_long";
             }
         }
-        if (Form.Payment is not (null or "cod") && !(Form.Payment == "transfer" && vietQr.IsOn))
+        if (Form.Payment is not (null or "cod") && !(Form.Payment == "transfer" && vietQr.IsOn) && !(Form.Payment == "card" && cards.IsOn))
         {
             Errors[nameof(CheckoutForm.Payment)] = "checkout.error.payment";
         }

@@ -16,7 +16,8 @@ namespace RuralMarket.Web.Pages.Orders;
 /// An order followed through its secret link: whoever has the link (the buyer, from the confirmation page) sees the
 /// timeline and the parcel's, and may cancel until the cooperative has packed it. No account needed.
 /// </summary>
-public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains, VietQrRequests vietQr, TimeProvider clock) : PageModel
+public sealed class TrackModel(
+    RuralMarketDbContext db, IGrainFactory grains, VietQrRequests vietQr, CardPaymentStart cards, TimeProvider clock, ILogger<TrackModel> log) : PageModel
 {
     public Order Order { get; private set; } = null!;
 
@@ -33,6 +34,13 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains, Vi
 
     /// <summary>The transfer still to make, while a VietQR order is unpaid and its stock held; null otherwise.</summary>
     public TransferView? Transfer { get; private set; }
+
+    /// <summary>Whether the order waits for a card payment the buyer can (re)start here.</summary>
+    public bool AwaitsCard { get; private set; }
+
+    /// <summary>Where Stripe sent the buyer back from: <c>paid</c> or <c>cancelled</c>.</summary>
+    [FromQuery(Name = "card")]
+    public string? CardReturn { get; set; }
 
     /// <summary>Cancelling takes a second step: the cancel link opens this question, whose form does it (no JavaScript needed).</summary>
     [FromQuery(Name = "confirm")]
@@ -52,6 +60,24 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains, Vi
         }
         Response.Headers.CacheControl = "private, max-age=300";
         return Content(VietQrRequests.Svg(Transfer.Request.Payload), "image/svg+xml");
+    }
+
+    public async Task<IActionResult> OnPostPayByCardAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken) || !AwaitsCard)
+        {
+            return NotFound();
+        }
+        try
+        {
+            return Redirect(await cards.UrlAsync(Order.CheckoutId, Request, cancellationToken));
+        }
+        catch (Exception e) when (e is Stripe.StripeException or HttpRequestException or TaskCanceledException)
+        {
+            log.LogWarning(e, "Stripe could not start the card payment of order {Order}", Order.Code);
+            Notice = "card.unreachable";
+            return RedirectToPage(new { token });
+        }
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken cancellationToken)
@@ -92,6 +118,8 @@ public sealed class TrackModel(RuralMarketDbContext db, IGrainFactory grains, Vi
         {
             Transfer = new TransferView(order.TrackingToken, vietQr.For(order.Code, order.Total), order.ReservationExpiresAt);
         }
+        AwaitsCard = order.PaymentMethod == PaymentMethod.Card && order.Status == OrderStatus.Placed && order.PaidAt is null
+            && !order.IsReservationExpired(clock.GetUtcNow()) && cards.IsOn;
         return true;
     }
 }

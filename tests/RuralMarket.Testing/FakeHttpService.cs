@@ -3,17 +3,18 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace RuralMarket.Testing.Carriers;
+namespace RuralMarket.Testing;
 
 /// <summary>
-/// A carrier's API on a loopback port (WireMock.Net), answering as the carrier documents, so the adapter under test
-/// is the code that would talk to the real carrier. Each answer can be changed by the test; every request is kept.
+/// An outside service's API (a carrier's, Stripe's) on a loopback port (WireMock.Net), answering as the service
+/// documents, so the adapter under test is the code that would talk to the real one. Each answer can be changed by
+/// the test; every request is kept.
 /// </summary>
-public abstract class FakeCarrierServer : IDisposable
+public abstract class FakeHttpService : IDisposable
 {
     private readonly Dictionary<string, Guid> _mappings = [];
 
-    protected FakeCarrierServer() => Server = WireMockServer.Start();
+    protected FakeHttpService() => Server = WireMockServer.Start();
 
     protected WireMockServer Server { get; }
 
@@ -22,8 +23,12 @@ public abstract class FakeCarrierServer : IDisposable
 
     /// <summary>The requests the adapter sent to a path, oldest first, as (headers, JSON body).</summary>
     public IReadOnlyList<(IDictionary<string, WireMock.Types.WireMockList<string>> Headers, JsonElement Body)> RequestsTo(string path) =>
+        RawRequestsTo(path).Select(r => (r.Headers, JsonDocument.Parse(r.Body.Length > 0 ? r.Body : "null").RootElement.Clone())).ToList();
+
+    /// <summary>The requests the adapter sent to a path, oldest first, as (headers, body as sent).</summary>
+    public IReadOnlyList<(IDictionary<string, WireMock.Types.WireMockList<string>> Headers, string Body)> RawRequestsTo(string path) =>
         Server.LogEntries.Where(e => e.RequestMessage.Path == path).OrderBy(e => e.RequestMessage.DateTime)
-            .Select(e => (e.RequestMessage.Headers!, JsonDocument.Parse(e.RequestMessage.Body ?? "null").RootElement.Clone())).ToList();
+            .Select(e => (e.RequestMessage.Headers!, e.RequestMessage.Body ?? string.Empty)).ToList();
 
     /// <summary>Answers POSTs to the path with this status and JSON, after a delay; replaces what the path answered before.</summary>
     protected void Answer(string path, int status, object json, TimeSpan? delay = null)

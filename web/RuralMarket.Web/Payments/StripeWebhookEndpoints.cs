@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using RuralMarket.Data;
+using RuralMarket.Data.Logistics;
+using RuralMarket.Data.Payments;
+using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Shared;
+using RuralMarket.Grains.Orders;
+using RuralMarket.Payments.Cards;
+using RuralMarket.Web.Errors;
+using RuralMarket.Web.Hosting;
+using Stripe;
+using Stripe.Checkout;
+using PaymentMethod = RuralMarket.Domain.Orders.PaymentMethod;
+
+namespace RuralMarket.Web.Payments;
+
+/// <summary>
+/// Stripe's webhook at <c>/webhooks/stripe</c>: the raw body verified with <see cref="EventUtility.ConstructEvent(string, string, string, long, bool)"/>
+/// (300 s tolerance, and the event's API version must be the SDK's), each event applied once by its id.
+/// <c>checkout.session.completed</c> pays the checkout's card orders through the order grain; a failed payment is
+/// noted and changes nothing (the orders wait until their window ends), so a late <c>completed</c> still pays; money
+/// that can pay nothing is kept for review.
+/// </summary>
+public static class StripeWebhookEndpoints
+{
+    public static IEndpointRouteBuilder MapStripeWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/webhooks/stripe", ReceiveAsync).WithTags("Webhooks").WithName("StripeWebhook").AllowAnonymous().DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptions<StripeOptions> options, RuralMarketDbContext db, IGrainFactory grains,
+        TimeProvider clock, IStringLocalizer<SharedResource> text, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var log = loggers.CreateLogger(typeof(StripeWebhookEndpoints));
+        if (!options.Value.IsOn)
+        {
+            return Problem(text, StatusCodes.Status404NotFound, "webhook.unknown_provider");
+        }
+        if (await WebhookBody.ReadAsync(request, CarrierWebhookCall.MaxBodyLength, cancellationToken) is not { } body)
+        {
+            return Problem(text, StatusCodes.Status413PayloadTooLarge, "webhook.too_large");
+        }
+        Event stripeEvent;
+        try
+        {
+            stripeEvent = EventUtility.ConstructEvent(body, request.Headers["Stripe-Signature"].FirstOrDefault() ?? string.Empty,
+                options.Value.WebhookSecret, tolerance: 300);
+        }
+        catch (StripeException e)
+        {
+            log.LogWarning("A Stripe webhook call was refused: {Problem}", e.Message);
+            return Problem(text, StatusCodes.Status400BadRequest, "webhook.secret");
+        }
+
+        if (await db.CardEvents.AnyAsync(e => e.Id == stripeEvent.Id && e.Outcome != CardEventOutcome.Received, cancellationToken))
+        {
+            return TypedResults.Ok(new { received = true, duplicate = true });
+        }
+        var kept = await db.CardEvents.SingleOrDefaultAsync(e => e.Id == stripeEvent.Id, cancellationToken);
+        if (kept is null)
+        {
+            kept = new CardEvent(stripeEvent.Id, stripeEvent.Type, clock.GetUtcNow());
+            db.CardEvents.Add(kept);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return TypedResults.Ok(new { received = true, duplicate = true }); // the same event, arriving at the same moment
+            }
+        }
+        var (outcome, detail) = stripeEvent.Type switch
+        {
+            EventTypes.CheckoutSessionCompleted when stripeEvent.Data.Object is Session session => await PayAsync(session, db, grains, cancellationToken),
+            _ => (CardEventOutcome.Noted, stripeEvent.Type),
+        };
+        kept.Settle(outcome, detail);
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (outcome == CardEventOutcome.NeedsReview)
+        {
+            log.LogWarning("Stripe event {Event} paid nothing and needs a look: {Detail}", stripeEvent.Id, detail);
+        }
+        return TypedResults.Ok(new { received = true, duplicate = false });
+    }
+
+    private static async Task<(string Outcome, string Detail)> PayAsync(Session session, RuralMarketDbContext db, IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        if (session.PaymentStatus != "paid")
+        {
+            return (CardEventOutcome.Noted, $"{session.Id}: {session.PaymentStatus}");
+        }
+        if (!Guid.TryParse(session.ClientReferenceId, out var checkoutId))
+        {
+            return (CardEventOutcome.NeedsReview, $"{session.Id}: no checkout");
+        }
+        var orders = await db.Orders.AsNoTracking().Where(o => o.CheckoutId == checkoutId && o.PaymentMethod == PaymentMethod.Card)
+            .ToListAsync(cancellationToken);
+        var total = Money.Sum(orders.Select(o => o.Total));
+        if (orders.Count == 0 || session.AmountTotal != total.Dong)
+        {
+            return (CardEventOutcome.NeedsReview, $"{session.Id}: paid {session.AmountTotal} for orders totalling {total.Dong}");
+        }
+        var reference = $"stripe/{session.Id}";
+        var refused = new List<string>();
+        foreach (var order in orders)
+        {
+            if (await Refusal.OfAsync(() => grains.GetGrain<IOrderGrain>(order.Id).MarkPaidAsync(order.Total, reference)) is { } refusal)
+            {
+                refused.Add($"{order.Code}: {refusal.Code}");
+            }
+        }
+        return refused.Count == 0
+            ? (CardEventOutcome.Paid, string.Join(", ", orders.Select(o => o.Code)))
+            : (CardEventOutcome.NeedsReview, $"{session.Id}: {string.Join("; ", refused)}");
+    }
+
+    private static IResult Problem(IStringLocalizer text, int status, string code) => TypedResults.Problem(ApiProblems.Create(text, status, code));
+}
