@@ -197,7 +197,7 @@ public sealed class Order : AggregateRoot
         }
         if (Status != OrderStatus.Placed || IsReservationExpired(now))
         {
-            throw new DomainException("order.not_payable", $"Order {Code} is {Status} past its payment window and cannot be paid.");
+            throw new DomainException("order.not_payable", $"Order {Code} is {Status} or past its payment window and cannot be paid.");
         }
         if (amount != Total)
         {

@@ -34,7 +34,7 @@ public sealed class CheckoutForm
 
     public string? Note { get; set; }
 
-    /// <summary><c>cod</c> (the default) or <c>transfer</c> (VietQR, when switched on).</summary>
+    /// <summary><c>cod</c> (the default), <c>transfer</c> (VietQR) or <c>card</c> (Stripe), each of the last two when switched on.</summary>
     public string? Payment { get; set; }
 
     /// <summary>Chosen when the form is first shown; a second submit of the same form answers the first result.</summary>
@@ -49,7 +49,7 @@ public sealed class CheckoutForm
 
 public sealed class IndexModel(
     GuestCart cart, CartPricing pricing, IGrainFactory grains, AdministrativeUnits units, RuralMarketDbContext db, CheckoutQuota quota,
-    VietQrRequests vietQr, CardPaymentStart cards, ILogger<IndexModel> log) : PageModel
+    VietQrRequests vietQr, CardPaymentStart cards) : PageModel
 {
     /// <summary>Longest value accepted from any field before the domain looks at it (names are far shorter).</summary>
     private const int MaxFieldLength = 1_000;
@@ -179,16 +179,12 @@ public sealed class IndexModel(
     /// </summary>
     private async Task<IActionResult> ToCardPaymentAsync(CancellationToken cancellationToken)
     {
-        try
+        if (await cards.UrlAsync(Form.CheckoutId, Request, cancellationToken) is { } stripePage)
         {
-            return Redirect(await cards.UrlAsync(Form.CheckoutId, Request, cancellationToken));
+            return Redirect(stripePage);
         }
-        catch (Exception e) when (e is Stripe.StripeException or HttpRequestException or TaskCanceledException)
-        {
-            log.LogWarning(e, "Stripe could not start the card payment of checkout {Checkout}", Form.CheckoutId);
-            TempData["Notice"] = "card.unreachable";
-            return RedirectToPage("/Checkout/Confirmation");
-        }
+        TempData["Notice"] = "card.unreachable";
+        return RedirectToPage("/Checkout/Confirmation");
     }
 
     /// <summary>

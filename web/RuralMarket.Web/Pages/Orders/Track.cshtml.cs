@@ -17,7 +17,7 @@ namespace RuralMarket.Web.Pages.Orders;
 /// timeline and the parcel's, and may cancel until the cooperative has packed it. No account needed.
 /// </summary>
 public sealed class TrackModel(
-    RuralMarketDbContext db, IGrainFactory grains, VietQrRequests vietQr, CardPaymentStart cards, TimeProvider clock, ILogger<TrackModel> log) : PageModel
+    RuralMarketDbContext db, IGrainFactory grains, VietQrRequests vietQr, CardPaymentStart cards, TimeProvider clock) : PageModel
 {
     public Order Order { get; private set; } = null!;
 
@@ -68,16 +68,12 @@ public sealed class TrackModel(
         {
             return NotFound();
         }
-        try
+        if (await cards.UrlAsync(Order.CheckoutId, Request, cancellationToken) is { } stripePage)
         {
-            return Redirect(await cards.UrlAsync(Order.CheckoutId, Request, cancellationToken));
+            return Redirect(stripePage);
         }
-        catch (Exception e) when (e is Stripe.StripeException or HttpRequestException or TaskCanceledException)
-        {
-            log.LogWarning(e, "Stripe could not start the card payment of order {Order}", Order.Code);
-            Notice = "card.unreachable";
-            return RedirectToPage(new { token });
-        }
+        Notice = "card.unreachable";
+        return RedirectToPage(new { token });
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string token, CancellationToken cancellationToken)
