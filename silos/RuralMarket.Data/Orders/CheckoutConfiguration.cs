@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using RuralMarket.Domain.Orders;
 
 namespace RuralMarket.Data.Orders;
@@ -13,8 +10,6 @@ namespace RuralMarket.Data.Orders;
 /// </summary>
 internal sealed class CheckoutConfiguration : IEntityTypeConfiguration<Checkout>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public void Configure(EntityTypeBuilder<Checkout> builder)
     {
         builder.ToTable("checkouts");
@@ -26,21 +21,10 @@ internal sealed class CheckoutConfiguration : IEntityTypeConfiguration<Checkout>
         builder.Ignore(c => c.IsFinished);
         builder.Property(c => c.RefusalCode).HasMaxLength(100);
         builder.Property(c => c.RefusedProductName).HasMaxLength(200);
-        AsJson(builder.Property(c => c.Recipient));
-        AsJson(builder.Property(c => c.Items));
-        AsJson(builder.Property(c => c.Identities));
-        AsJson(builder.Property(c => c.ShippingFees));
-        AsJson(builder.Property(c => c.Orders));
-    }
-
-    private static void AsJson<T>(PropertyBuilder<T> property) where T : class
-    {
-        property.HasConversion(new ValueConverter<T, string>(
-            value => JsonSerializer.Serialize(value, Json),
-            json => JsonSerializer.Deserialize<T>(json, Json)!));
-        property.Metadata.SetValueComparer(new ValueComparer<T>(
-            (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-            value => JsonSerializer.Serialize(value, Json).GetHashCode(StringComparison.Ordinal),
-            value => value));
+        builder.Property(c => c.Recipient).AsJson();
+        builder.Property(c => c.Items).AsJson();
+        builder.Property(c => c.Identities).AsJson();
+        builder.Property(c => c.ShippingFees).AsJson();
+        builder.Property(c => c.Orders).AsJson();
     }
 }

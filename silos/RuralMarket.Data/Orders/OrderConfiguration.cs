@@ -41,6 +41,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             lines.Property(l => l.ProductName).HasMaxLength(200);
             lines.Ignore(l => l.Total);
             lines.Ignore(l => l.WeightGrams);
+            lines.Property(l => l.Producers).AsJson();
         });
         builder.OwnsMany(o => o.Timeline, timeline =>
         {

@@ -1,13 +1,23 @@
+using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Domain.Orders;
 
-/// <summary>One product in an order, with the name and price it had when the buyer placed the order.</summary>
+/// <summary>
+/// One product in an order, with the name, price and producing households' shares it had when the buyer placed the
+/// order: the sale is divided by those shares even if the product's change later.
+/// </summary>
 public sealed record OrderLine
 {
     public const int MaxQuantity = 999;
 
-    public OrderLine(Guid productId, string productName, Money unitPrice, int quantity, int unitWeightGrams)
+    private OrderLine()
+    {
+        ProductName = string.Empty;
+        Producers = [];
+    }
+
+    public OrderLine(Guid productId, string productName, Money unitPrice, int quantity, int unitWeightGrams, IReadOnlyList<ProducerShare>? producers = null)
     {
         RequireQuantity(quantity);
         if (unitPrice.Dong == 0)
@@ -23,6 +33,7 @@ public sealed record OrderLine
         UnitPrice = unitPrice;
         Quantity = quantity;
         UnitWeightGrams = unitWeightGrams;
+        Producers = producers is { Count: > 0 } ? Complete(producers) : [];
     }
 
     /// <summary>How many of one product a buyer may ask for: 1 to <see cref="MaxQuantity"/>.</summary>
@@ -41,7 +52,23 @@ public sealed record OrderLine
 
     public int UnitWeightGrams { get; private set; }
 
+    /// <summary>The households' shares at the time of sale; empty for lines sold before shares were kept.</summary>
+    public IReadOnlyList<ProducerShare> Producers { get; private set; }
+
     public Money Total => UnitPrice * Quantity;
+
+    /// <summary>Lines are equal by value, their producers' shares too (a record would compare the list by reference).</summary>
+    public bool Equals(OrderLine? other) =>
+        other is not null && ProductId == other.ProductId && ProductName == other.ProductName && UnitPrice == other.UnitPrice
+        && Quantity == other.Quantity && UnitWeightGrams == other.UnitWeightGrams && Producers.SequenceEqual(other.Producers);
+
+    public override int GetHashCode() => HashCode.Combine(ProductId, ProductName, UnitPrice, Quantity, UnitWeightGrams, Producers.Count);
+
+    private static IReadOnlyList<ProducerShare> Complete(IReadOnlyList<ProducerShare> shares)
+    {
+        ProducerShare.RequireComplete(shares);
+        return [.. shares];
+    }
 
     public long WeightGrams => (long)UnitWeightGrams * Quantity;
 }

@@ -57,4 +57,5 @@ public sealed record ReservedLine(
     [property: Id(2)] string Name,
     [property: Id(3)] Money UnitPrice,
     [property: Id(4)] int Quantity,
-    [property: Id(5)] int UnitWeightGrams);
+    [property: Id(5)] int UnitWeightGrams,
+    [property: Id(6)] IReadOnlyList<ProducerShare> Producers);

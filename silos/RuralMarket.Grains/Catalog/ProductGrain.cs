@@ -106,7 +106,7 @@ public sealed class ProductGrain(
         {
             var product = Aggregate;
             var held = product.Reserve(orderId, quantity, sellerVerified, now);
-            return new ReservedLine(product.Id, product.CooperativeId, product.Name, product.Price, held.Quantity, product.NetWeightGrams);
+            return new ReservedLine(product.Id, product.CooperativeId, product.Name, product.Price, held.Quantity, product.NetWeightGrams, [.. product.Producers]);
         }, validatesFirst: true);
     }
 

@@ -116,7 +116,7 @@ public sealed class CheckoutGrain(
                 }
                 foreach (var order in reserved.GroupBy(r => r.Item.OrderId))
                 {
-                    var lines = order.Select(r => new OrderLine(r.Line.ProductId, r.Line.Name, r.Line.UnitPrice, r.Line.Quantity, r.Line.UnitWeightGrams)).ToList();
+                    var lines = order.Select(r => new OrderLine(r.Line.ProductId, r.Line.Name, r.Line.UnitPrice, r.Line.Quantity, r.Line.UnitWeightGrams, r.Line.Producers)).ToList();
                     var cooperativeId = order.First().Item.CooperativeId;
                     placed.Add(await grains.GetGrain<IOrderGrain>(order.Key).PlaceAsync(new OrderPlacement(
                         checkout.IdentityOf(order.Key), cooperativeId, checkout.Recipient, checkout.PaymentMethod, lines, checkout.ShippingFeeOf(cooperativeId))));

@@ -82,6 +82,8 @@ public abstract class CheckoutGrainTests(GrainCluster cluster) : IAsyncLifetime
         Assert.Equal(Money.FromDong(287_000), placed.Total);
         Assert.Equal(7, await StockOfAsync(product.Id));
         Assert.Matches("^RM[0-9A-HJKMNP-TV-Z]{8}$", placed.Code);
+        Assert.Equal(product.Producers, line.Producers); // the households' shares at the time of sale, 60 % and 40 %
+        Assert.Equal([60, 40], line.Producers.Select(p => p.Percent));
     }
 
     [ServiceFact]
