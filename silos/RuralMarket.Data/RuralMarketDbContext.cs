@@ -55,6 +55,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<CardEvent> CardEvents => Set<CardEvent>();
 
+    public DbSet<LedgerLine> LedgerLines => Set<LedgerLine>();
+
     public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 
     public DbSet<Province> Provinces => Set<Province>();

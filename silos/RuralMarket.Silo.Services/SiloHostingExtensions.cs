@@ -4,13 +4,14 @@ using Microsoft.Extensions.Hosting;
 using RuralMarket.Grains.Hosting;
 using RuralMarket.Silo.Orders;
 using RuralMarket.Silo.Outbox;
+using RuralMarket.Silo.Payments;
 
 namespace RuralMarket.Silo;
 
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// The grains' silo (<see cref="Grains.Hosting.SiloHostingExtensions.AddGrainSilo"/>), the outbox relay and the slow sweep. Always registered, so handlers can be resolved and tested;
+    /// The grains' silo (<see cref="Grains.Hosting.SiloHostingExtensions.AddGrainSilo"/>), the outbox relay with the ledger's handler, and the slow sweep. Always registered, so handlers can be resolved and tested;
     /// the loops only run where <c>Silo:Enabled</c> is true (default), so web pods in the scale-out set it false.
     /// </summary>
     public static IHostApplicationBuilder AddSiloServices(this IHostApplicationBuilder builder)
@@ -20,6 +21,8 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<RelayOptions>().BindConfiguration(RelayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddMetrics().AddSingleton<OutboxMetrics>();
+        builder.Services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IOutboxHandler, LedgerPostingHandler>();
         if (builder.Configuration.GetValue(SiloOptions.Section + ":" + nameof(SiloOptions.Enabled), true))
         {
             builder.Services.AddHostedService<OutboxRelayService>();

@@ -34,3 +34,19 @@ internal sealed class CardEventConfiguration : IEntityTypeConfiguration<CardEven
         builder.HasIndex(e => new { e.Outcome, e.ReceivedAt });
     }
 }
+
+internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerLine>
+{
+    public void Configure(EntityTypeBuilder<LedgerLine> builder)
+    {
+        builder.ToTable("ledger_lines");
+        builder.HasKey(l => l.Id);
+        builder.HasIndex(l => new { l.Posting, l.Account, l.Side }).IsUnique();
+        builder.HasIndex(l => new { l.Account, l.PostedAt });
+        builder.HasIndex(l => l.OrderId);
+        builder.Property(l => l.Posting).HasMaxLength(100);
+        builder.Property(l => l.Account).HasMaxLength(60);
+        builder.Property(l => l.Side).HasMaxLength(6);
+        builder.Ignore(l => l.Signed);
+    }
+}

@@ -58,6 +58,14 @@ public sealed class BankFeedTests : IAsyncLifetime
         Assert.Equal($"sepay/{transfer.TransactionId}", paid.PaymentReference);
         Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Type == DomainEventNames.OrderPaid && m.Payload.Contains(order.Code)));
         Assert.DoesNotContain("Thanh toán bằng chuyển khoản VietQR", await _client.PageAsync($"/orders/{order.TrackingToken}"), StringComparison.Ordinal);
+
+        // The sale is posted once: the bank received the total, the carrier's fee and each household's share owed.
+        var ledger = await LedgerWait.SaleOfAsync(_app.Services, order.Id);
+        Assert.Equal(0, ledger.Sum(l => l.Signed));
+        Assert.Equal(order.Total, Assert.Single(ledger, l => l.Account == "bank").Amount);
+        Assert.Equal(order.ShippingFee.Dong, ledger.Where(l => l.Account == "carrier-fees").Sum(l => l.Amount.Dong));
+        Assert.Equal(order.Subtotal.Dong, ledger.Where(l => l.Account.StartsWith("household:", StringComparison.Ordinal)).Sum(l => l.Amount.Dong));
+        Assert.Single(ledger.Select(l => l.Posting).Distinct());
     }
 
     [Theory]

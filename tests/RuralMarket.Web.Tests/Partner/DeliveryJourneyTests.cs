@@ -57,6 +57,9 @@ public sealed partial class DeliveryJourneyTests : IAsyncLifetime
         await Step(clerk, parcel, ("Step.Status", "Delivered"), ("Step.CashCollected", order.Total.Dong.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var delivered = await _world.QueryAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id));
         Assert.Equal(OrderStatus.Delivered, delivered.Status);
+        var ledger = await Journey.LedgerWait.SaleOfAsync(_world.App.Services, order.Id); // the cash the post office collected, owed to us
+        Assert.Equal(0, ledger.Sum(l => l.Signed));
+        Assert.Equal(order.Total, Assert.Single(ledger, l => l.Account == "cod:partner").Amount);
 
         // The remittance, from the prefilled form.
         var remittances = $"{PartnerHome}/remittances";

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RuralMarket.Data;
+using RuralMarket.Data.Payments;
+
+namespace RuralMarket.Web.Tests.Journey;
+
+/// <summary>The ledger is posted by the outbox relay, a moment after the payment: waits for an order's sale posting.</summary>
+public static class LedgerWait
+{
+    public static async Task<IReadOnlyList<LedgerLine>> SaleOfAsync(IServiceProvider services, Guid orderId)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<RuralMarketDbContext>>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var lines = await db.LedgerLines.AsNoTracking().Where(l => l.OrderId == orderId).ToListAsync();
+            if (lines.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return lines;
+            }
+            await Task.Delay(100);
+        }
+    }
+}
