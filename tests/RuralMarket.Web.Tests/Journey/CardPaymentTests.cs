@@ -7,6 +7,7 @@ using RuralMarket.Data.Payments;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Testing.Payments;
+using RuralMarket.Web.Tests.Portal;
 
 namespace RuralMarket.Web.Tests.Journey;
 
@@ -17,14 +18,15 @@ namespace RuralMarket.Web.Tests.Journey;
 public sealed class CardPaymentTests : IAsyncLifetime
 {
     private readonly FakeStripe _stripe = new();
+    private PortalWorld _world = null!;
     private RuralMarketApp _app = null!;
     private HttpClient _client = null!;
     private Guid _productId;
 
     public async Task InitializeAsync()
     {
-        _app = await RuralMarketApp.CreateAsync(overrides: _stripe.Settings);
-        await _app.ReadyClientAsync();
+        _world = await PortalWorld.CreateAsync(_stripe.Settings);
+        _app = _world.App;
         // Stripe's pay page is outside: the redirect to it is looked at, never followed.
         _client = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await using var db = NewContext();
@@ -33,7 +35,7 @@ public sealed class CardPaymentTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await _world.DisposeAsync();
         _stripe.Dispose();
     }
 
@@ -94,6 +96,9 @@ public sealed class CardPaymentTests : IAsyncLifetime
         Assert.Null((await LastOrderAsync()).PaidAt);
         await using var db = NewContext();
         Assert.Contains(await db.CardEvents.AsNoTracking().Select(e => e.Outcome).ToListAsync(), o => o == CardEventOutcome.NeedsReview);
+        var queue = await (await _world.ClientAsync("admin")).PageAsync("/admin/transfers");
+        Assert.Contains("Thanh toán thẻ chưa khớp đơn", queue, StringComparison.Ordinal);
+        Assert.Contains("cs_test_short", queue, StringComparison.Ordinal);
     }
 
     [Fact]

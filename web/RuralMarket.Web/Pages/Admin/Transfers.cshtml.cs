@@ -11,7 +11,7 @@ using RuralMarket.Web.Errors;
 namespace RuralMarket.Web.Pages.Admin;
 
 /// <summary>
-/// The review queue of bank transfers that paid nothing (no order named, wrong amount, too late, paid twice). The admin
+/// The review queue of bank transfers (and card payments) that paid nothing (no order named, wrong amount, too late, paid twice). The admin
 /// matches one to an order by hand, which the order grain must still accept (exact total, still waiting), or records
 /// that the money was sent back, with the bank's reference. Nothing here changes an amount.
 /// </summary>
@@ -22,6 +22,9 @@ public sealed class TransfersModel(RuralMarketDbContext db, IGrainFactory grains
     public IReadOnlyList<BankTransfer> Waiting { get; private set; } = [];
 
     public IReadOnlyList<BankTransfer> Resolved { get; private set; } = [];
+
+    /// <summary>Card payments Stripe took that paid nothing (a total that differs, an order no longer waiting): to refund in Stripe.</summary>
+    public IReadOnlyList<CardEvent> CardPayments { get; private set; } = [];
 
     /// <summary>Resource key of the last action's refusal, with the transfer it was about.</summary>
     public (long Id, string Key)? Error { get; private set; }
@@ -85,5 +88,7 @@ public sealed class TransfersModel(RuralMarketDbContext db, IGrainFactory grains
         Resolved = await db.BankTransfers.AsNoTracking()
             .Where(t => t.Outcome == TransferOutcome.MatchedByHand || t.Outcome == TransferOutcome.Refunded)
             .OrderByDescending(t => t.Id).Take(20).ToListAsync(cancellationToken);
+        CardPayments = await db.CardEvents.AsNoTracking().Where(e => e.Outcome == CardEventOutcome.NeedsReview)
+            .OrderByDescending(e => e.ReceivedAt).Take(Shown).ToListAsync(cancellationToken);
     }
 }
