@@ -120,7 +120,11 @@ public sealed class PhoneLayoutTests : IUsesChromium
             ("household", $"{portal}/households/{a.HouseholdId}"), ("team", $"{portal}/team"), ("profile", $"{portal}/profile"),
             ("activity", $"{portal}/activity"), ("dashboard-en", $"{portal}/dashboard?culture=en-US"),
         ]);
-        yield return ("admin", [("admin-cooperatives", "/admin/cooperatives"), ("admin-certificates", "/admin/certificates")]);
+        yield return ("admin",
+        [
+            ("admin-cooperatives", "/admin/cooperatives"), ("admin-certificates", "/admin/certificates"), ("admin-partners", "/admin/partners"),
+            ("admin-reconciliation", "/admin/reconciliation"), ("admin-webhooks", "/admin/webhooks"), ("admin-transfers", "/admin/transfers"),
+        ]);
     }
 
     /// <summary><c>artifacts/screens</c> beside RuralMarket.sln (CI keeps it), or <c>RURALMARKET_SCREENS</c>.</summary>
