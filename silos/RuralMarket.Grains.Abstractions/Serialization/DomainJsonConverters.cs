@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RuralMarket.Domain.Catalog;
-using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Grains.Serialization;
 

@@ -5,6 +5,9 @@ namespace RuralMarket.Web.Hosting;
 /// <summary>Reading an outside service's webhook body with a cap, before anything is trusted about it.</summary>
 public static class WebhookBody
 {
+    /// <summary>Far above any provider's single notification; a larger body is refused unread.</summary>
+    public const int MaxLength = 65_536;
+
     /// <summary>The body as text, or null when it is longer than <paramref name="maxLength"/>. NUL characters (which PostgreSQL text refuses) become U+FFFD.</summary>
     public static async Task<string?> ReadAsync(HttpRequest request, int maxLength, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using RuralMarket.Data.Logistics;
 using RuralMarket.Payments.BankFeeds;
 using RuralMarket.Web.Errors;
 using RuralMarket.Web.Hosting;
@@ -28,7 +27,7 @@ public static class BankFeedEndpoints
         {
             return Problem(text, StatusCodes.Status404NotFound, "webhook.unknown_provider");
         }
-        if (await WebhookBody.ReadAsync(request, CarrierWebhookCall.MaxBodyLength, cancellationToken) is not { } body)
+        if (await WebhookBody.ReadAsync(request, WebhookBody.MaxLength, cancellationToken) is not { } body)
         {
             return Problem(text, StatusCodes.Status413PayloadTooLarge, "webhook.too_large");
         }

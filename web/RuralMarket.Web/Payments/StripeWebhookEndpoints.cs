@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using RuralMarket.Data;
-using RuralMarket.Data.Logistics;
 using RuralMarket.Data.Payments;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
@@ -39,7 +38,7 @@ public static class StripeWebhookEndpoints
         {
             return Problem(text, StatusCodes.Status404NotFound, "webhook.unknown_provider");
         }
-        if (await WebhookBody.ReadAsync(request, CarrierWebhookCall.MaxBodyLength, cancellationToken) is not { } body)
+        if (await WebhookBody.ReadAsync(request, WebhookBody.MaxLength, cancellationToken) is not { } body)
         {
             return Problem(text, StatusCodes.Status413PayloadTooLarge, "webhook.too_large");
         }
