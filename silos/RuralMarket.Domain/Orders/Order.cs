@@ -210,6 +210,10 @@ public sealed class Order : AggregateRoot
         return true;
     }
 
+    /// <summary>A prepaid order still waiting for its money within its payment window: the one a payment can still pay.</summary>
+    public bool AwaitsPayment(DateTimeOffset now) =>
+        PaymentMethod != PaymentMethod.CashOnDelivery && Status == OrderStatus.Placed && PaidAt is null && !IsReservationExpired(now);
+
     public bool IsReservationExpired(DateTimeOffset now) =>
         Status == OrderStatus.Placed && PaidAt is null && ReservationExpiresAt is { } expiry && now >= expiry;
 

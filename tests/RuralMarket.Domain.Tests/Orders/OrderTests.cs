@@ -82,6 +82,17 @@ public class OrderTests
     }
 
     [Fact]
+    public void A_prepaid_order_awaits_payment_until_it_is_paid_or_its_window_ends_and_cash_on_delivery_never_does()
+    {
+        var order = Builders.Order(PaymentMethod.BankTransfer);
+        Assert.True(order.AwaitsPayment(Builders.Now));
+        Assert.False(order.AwaitsPayment(order.ReservationExpiresAt!.Value));
+        order.MarkPaid(order.Total, "sepay/1", Builders.Now);
+        Assert.False(order.AwaitsPayment(Builders.Now));
+        Assert.False(Builders.Order(PaymentMethod.CashOnDelivery).AwaitsPayment(Builders.Now));
+    }
+
+    [Fact]
     public void Cancelling_records_who_cancelled()
     {
         var order = Builders.Order();

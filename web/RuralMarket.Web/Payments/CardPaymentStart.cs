@@ -10,16 +10,17 @@ namespace RuralMarket.Web.Payments;
 /// Sends a buyer to Stripe to pay a checkout's card orders still waiting for their money: from the checkout itself,
 /// and again from the tracking page when the first attempt could not reach Stripe or the buyer came back without paying.
 /// </summary>
-public sealed class CardPaymentStart(RuralMarketDbContext db, CardCheckouts cards, ILogger<CardPaymentStart> log)
+public sealed class CardPaymentStart(RuralMarketDbContext db, CardCheckouts cards, TimeProvider clock, ILogger<CardPaymentStart> log)
 {
     public bool IsOn => cards.IsOn;
 
     /// <summary>Stripe's page for paying the checkout, or null (logged) when Stripe could not be reached or refused: the orders stay held.</summary>
     public async Task<string?> UrlAsync(Guid checkoutId, HttpRequest request, CancellationToken cancellationToken)
     {
-        var orders = await db.Orders.AsNoTracking()
+        var now = clock.GetUtcNow();
+        var orders = (await db.Orders.AsNoTracking()
             .Where(o => o.CheckoutId == checkoutId && o.PaymentMethod == PaymentMethod.Card && o.Status == OrderStatus.Placed && o.PaidAt == null)
-            .OrderBy(o => o.Code).ToListAsync(cancellationToken);
+            .OrderBy(o => o.Code).ToListAsync(cancellationToken)).Where(o => o.AwaitsPayment(now)).ToList();
         if (orders.Count == 0)
         {
             throw new DomainException("card.nothing_to_pay", $"Checkout {checkoutId} has no card order waiting for payment.");

@@ -54,11 +54,11 @@ public static class StripeWebhookEndpoints
             return Problem(text, StatusCodes.Status400BadRequest, "webhook.secret");
         }
 
-        if (await db.CardEvents.AnyAsync(e => e.Id == stripeEvent.Id && e.Outcome != CardEventOutcome.Received, cancellationToken))
+        var kept = await db.CardEvents.SingleOrDefaultAsync(e => e.Id == stripeEvent.Id, cancellationToken);
+        if (kept is { Outcome: not CardEventOutcome.Received })
         {
             return TypedResults.Ok(new { received = true, duplicate = true });
         }
-        var kept = await db.CardEvents.SingleOrDefaultAsync(e => e.Id == stripeEvent.Id, cancellationToken);
         if (kept is null)
         {
             kept = new CardEvent(stripeEvent.Id, stripeEvent.Type, clock.GetUtcNow());

@@ -109,13 +109,12 @@ public sealed class TrackModel(
         ProvinceName = await db.Provinces.NameOfAsync(order.DeliveryAddress.ProvinceCode, cancellationToken);
         CooperativeName = await db.Cooperatives.Where(c => c.Id == order.CooperativeId).Select(c => c.Name).SingleAsync(cancellationToken);
         Shipment = await ShipmentView.OfOrderAsync(db, order.ShipmentId, cancellationToken);
-        if (order.PaymentMethod == PaymentMethod.BankTransfer && order.Status == OrderStatus.Placed && order.PaidAt is null
-            && !order.IsReservationExpired(clock.GetUtcNow()) && vietQr.IsOn)
+        var awaitsPayment = order.AwaitsPayment(clock.GetUtcNow());
+        if (awaitsPayment && order.PaymentMethod == PaymentMethod.BankTransfer && vietQr.IsOn)
         {
             Transfer = new TransferView(order.TrackingToken, vietQr.For(order.Code, order.Total), order.ReservationExpiresAt);
         }
-        AwaitsCard = order.PaymentMethod == PaymentMethod.Card && order.Status == OrderStatus.Placed && order.PaidAt is null
-            && !order.IsReservationExpired(clock.GetUtcNow()) && cards.IsOn;
+        AwaitsCard = awaitsPayment && order.PaymentMethod == PaymentMethod.Card && cards.IsOn;
         return true;
     }
 }
