@@ -26,10 +26,8 @@ public sealed class BankFeedTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await PortalWorld.CreateAsync(new Dictionary<string, string?>
+        _world = await PortalWorld.CreateAsync(new Dictionary<string, string?>(PrepaidCheckout.VietQrSettings)
         {
-            ["Payments:VietQr:Enabled"] = "true", ["Payments:VietQr:Bin"] = "970436", ["Payments:VietQr:AccountNumber"] = "1023456789",
-            ["Payments:VietQr:AccountHolder"] = "CONG TY RURALMARKET", ["Payments:VietQr:BankName"] = "Vietcombank",
             ["Payments:SePay:Enabled"] = "true", ["Payments:SePay:ApiKey"] = ApiKey,
         });
         _app = _world.App;
@@ -181,9 +179,8 @@ public sealed class BankFeedTests : IAsyncLifetime
 
     private async Task<Order> PlaceTransferOrderAsync()
     {
-        await _client.PostFormAsync("/products/mien-dong-vi-huong", "/cart?handler=Add", ("productId", _productId.ToString()), ("quantity", "1"));
-        await _client.PostFormAsync("/checkout", "/checkout", ("Form.Name", "Nguyễn Thị Lan"), ("Form.Phone", "0912345678"), ("Form.ProvinceCode", "HN"),
-            ("Form.Commune", "Phường Ba Đình"), ("Form.Street", "12 Phan Đình Phùng"), ("Form.Payment", "transfer"));
+        await PrepaidCheckout.AddToCartAsync(_client, _productId);
+        await PrepaidCheckout.CheckoutAsync(_client, "transfer");
         await using var db = NewContext();
         return await db.Orders.AsNoTracking().OrderByDescending(o => o.PlacedAt).FirstAsync();
     }

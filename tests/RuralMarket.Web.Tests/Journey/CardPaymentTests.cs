@@ -131,9 +131,8 @@ public sealed class CardPaymentTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PayByCardAsync()
     {
-        await _client.PostFormAsync("/products/mien-dong-vi-huong", "/cart?handler=Add", ("productId", _productId.ToString()), ("quantity", "1"));
-        return await _client.PostFormAsync("/checkout", "/checkout", ("Form.Name", "Emily Tran"), ("Form.Phone", "0912345678"), ("Form.ProvinceCode", "HN"),
-            ("Form.Commune", "Phường Ba Đình"), ("Form.Street", "12 Phan Đình Phùng"), ("Form.Payment", "card"));
+        await PrepaidCheckout.AddToCartAsync(_client, _productId);
+        return await PrepaidCheckout.CheckoutAsync(_client, "card", name: "Emily Tran");
     }
 
     private Task<HttpResponseMessage> SendAsync((string Body, string Signature) stripeEvent)

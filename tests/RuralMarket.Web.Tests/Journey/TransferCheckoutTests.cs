@@ -15,11 +15,7 @@ public sealed class TransferCheckoutTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await RuralMarketApp.CreateAsync(overrides: new Dictionary<string, string?>
-        {
-            ["Payments:VietQr:Enabled"] = "true", ["Payments:VietQr:Bin"] = "970436", ["Payments:VietQr:AccountNumber"] = "1023456789",
-            ["Payments:VietQr:AccountHolder"] = "CONG TY RURALMARKET", ["Payments:VietQr:BankName"] = "Vietcombank",
-        });
+        _app = await RuralMarketApp.CreateAsync(overrides: PrepaidCheckout.VietQrSettings);
         _client = await _app.ReadyClientAsync();
         await using var db = NewContext();
         _productId = await db.Products.Where(p => p.Slug == "mien-dong-vi-huong").Select(p => p.Id).SingleAsync();
@@ -83,12 +79,9 @@ public sealed class TransferCheckoutTests : IAsyncLifetime
         Assert.Equal(before, await OrderCountAsync());
     }
 
-    private Task AddToCartAsync() =>
-        _client.PostFormAsync("/products/mien-dong-vi-huong", "/cart?handler=Add", ("productId", _productId.ToString()), ("quantity", "1"));
+    private Task AddToCartAsync() => PrepaidCheckout.AddToCartAsync(_client, _productId);
 
-    private Task<HttpResponseMessage> CheckoutAsync(string payment) =>
-        _client.PostFormAsync("/checkout", "/checkout", ("Form.Name", "Nguyễn Thị Lan"), ("Form.Phone", "0912345678"), ("Form.ProvinceCode", "HN"),
-            ("Form.Commune", "Phường Ba Đình"), ("Form.Street", "12 Phan Đình Phùng"), ("Form.Payment", payment));
+    private Task<HttpResponseMessage> CheckoutAsync(string payment) => PrepaidCheckout.CheckoutAsync(_client, payment);
 
     private async Task<int> StockAsync()
     {
