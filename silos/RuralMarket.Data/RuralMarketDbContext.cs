@@ -17,6 +17,7 @@ using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Payments;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Data;
@@ -56,6 +57,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
     public DbSet<CardEvent> CardEvents => Set<CardEvent>();
 
     public DbSet<LedgerLine> LedgerLines => Set<LedgerLine>();
+
+    public DbSet<PayoutRun> PayoutRuns => Set<PayoutRun>();
 
     public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 

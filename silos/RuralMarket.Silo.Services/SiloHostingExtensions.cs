@@ -22,13 +22,18 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddMetrics().AddSingleton<OutboxMetrics>();
         builder.Services.AddOptions<LedgerOptions>().BindConfiguration(LedgerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Ledger>();
         builder.Services.AddSingleton<IOutboxHandler, LedgerPostingHandler>();
+        builder.Services.AddSingleton<IOutboxHandler, RemittancePostingHandler>();
+        builder.Services.AddSingleton<IOutboxHandler, PayoutPostingHandler>();
         if (builder.Configuration.GetValue(SiloOptions.Section + ":" + nameof(SiloOptions.Enabled), true))
         {
             builder.Services.AddHostedService<OutboxRelayService>();
             builder.Services.AddHostedService<OverdueWorkSweep>();
             builder.Services.AddSingleton<Logistics.CarrierPoll>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<Logistics.CarrierPoll>());
+            builder.Services.AddSingleton<PayoutSchedule>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PayoutSchedule>());
         }
         return builder;
     }

@@ -21,6 +21,7 @@ public sealed class LedgerLine
         Account = entry.Account;
         Side = entry.Side == LedgerSide.Debit ? "debit" : "credit";
         Amount = entry.Amount;
+        ProductId = entry.ProductId ?? Guid.Empty;
         PostedAt = postedAt;
     }
 
@@ -36,6 +37,11 @@ public sealed class LedgerLine
     public string Side { get; private set; }
 
     public Money Amount { get; private set; }
+
+    /// <summary>The product a sale's entry comes from; <see cref="Guid.Empty"/> for none (kept non-null so the unique index holds).</summary>
+    public Guid ProductId { get; private set; }
+
+    public Guid? Product => ProductId == Guid.Empty ? null : ProductId;
 
     public DateTimeOffset PostedAt { get; private set; }
 

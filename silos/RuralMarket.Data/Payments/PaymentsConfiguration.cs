@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RuralMarket.Domain.Payments;
 
 namespace RuralMarket.Data.Payments;
 
@@ -41,12 +42,48 @@ internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerL
     {
         builder.ToTable("ledger_lines");
         builder.HasKey(l => l.Id);
-        builder.HasIndex(l => new { l.Posting, l.Account, l.Side }).IsUnique();
+        builder.HasIndex(l => new { l.Posting, l.Account, l.Side, l.ProductId }).IsUnique();
         builder.HasIndex(l => new { l.Account, l.PostedAt });
         builder.HasIndex(l => l.OrderId);
         builder.Property(l => l.Posting).HasMaxLength(100);
         builder.Property(l => l.Account).HasMaxLength(60);
         builder.Property(l => l.Side).HasMaxLength(6);
         builder.Ignore(l => l.Signed);
+        builder.Ignore(l => l.Product);
+    }
+}
+
+internal sealed class PayoutRunConfiguration : IEntityTypeConfiguration<PayoutRun>
+{
+    public void Configure(EntityTypeBuilder<PayoutRun> builder)
+    {
+        builder.ToTable("payout_runs");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasIndex(r => new { r.CooperativeId, r.DrawnOn }).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.DrawnAt });
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.BankReference).HasMaxLength(60);
+        builder.Ignore(r => r.PendingEvents);
+        builder.Ignore(r => r.Total);
+        builder.Ignore(r => r.Code);
+        builder.Ignore(r => r.Memo);
+        builder.OwnsOne(r => r.Account, account =>
+        {
+            account.Property(a => a.BankBin).HasMaxLength(6);
+            account.Property(a => a.AccountNumber).HasMaxLength(19);
+            account.Property(a => a.HolderName).HasMaxLength(100);
+            account.Ignore(a => a.Bank);
+        });
+        builder.OwnsMany(r => r.Lines, lines =>
+        {
+            lines.InOwnTable("payout_lines", "RunId");
+            lines.HasIndex(l => new { l.OrderId, l.Account }).IsUnique();
+            lines.HasIndex(l => l.Account);
+            lines.Property(l => l.OrderCode).HasMaxLength(40);
+            lines.Property(l => l.Account).HasMaxLength(60);
+            lines.Ignore(l => l.HouseholdId);
+        });
     }
 }

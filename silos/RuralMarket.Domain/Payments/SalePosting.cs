@@ -24,7 +24,7 @@ public static class SalePosting
         {
             entries.AddRange(ForLine(order.CooperativeId, line, rate));
         }
-        return RequireBalanced(Merge(entries));
+        return Posting.Balanced(entries);
     }
 
     /// <summary>Giving back the goods' price of some lines (a part of a returned order), shipping kept: the reversal of those lines' shares.</summary>
@@ -37,7 +37,7 @@ public static class SalePosting
         }
         var entries = new List<LedgerEntry> { new(paidFrom, LedgerSide.Credit, Money.Sum(lines.Select(l => l.Total))) };
         entries.AddRange(lines.SelectMany(l => ForLine(order.CooperativeId, l, rate)).Select(e => e.Reversed()));
-        return RequireBalanced(Merge(entries));
+        return Posting.Balanced(entries);
     }
 
     /// <summary>Giving back everything the buyer paid: the sale's posting reversed.</summary>
@@ -49,26 +49,17 @@ public static class SalePosting
         var fee = rate.Of(line.Total);
         var cooperativePart = line.Total - fee;
         var cooperative = LedgerEntry.Cooperative(cooperativeId);
-        yield return new LedgerEntry(LedgerEntry.PlatformFees, LedgerSide.Credit, fee);
-        yield return new LedgerEntry(cooperative, LedgerSide.Credit, cooperativePart);
+        var product = line.ProductId;
+        yield return new LedgerEntry(LedgerEntry.PlatformFees, LedgerSide.Credit, fee, product);
+        yield return new LedgerEntry(cooperative, LedgerSide.Credit, cooperativePart, product);
         if (line.Producers.Count == 0 || cooperativePart == Money.Zero)
         {
             yield break; // sold before shares were kept: the cooperative's to divide
         }
-        yield return new LedgerEntry(cooperative, LedgerSide.Debit, cooperativePart);
+        yield return new LedgerEntry(cooperative, LedgerSide.Debit, cooperativePart, product);
         foreach (var (householdId, part) in SalesSplit.Divide(cooperativePart, line.Producers))
         {
-            yield return new LedgerEntry(LedgerEntry.Household(householdId), LedgerSide.Credit, part);
+            yield return new LedgerEntry(LedgerEntry.Household(householdId), LedgerSide.Credit, part, product);
         }
     }
-
-    /// <summary>One entry per account and side, zero amounts left out.</summary>
-    private static List<LedgerEntry> Merge(IEnumerable<LedgerEntry> entries) =>
-        [.. entries.GroupBy(e => (e.Account, e.Side)).Select(g => new LedgerEntry(g.Key.Account, g.Key.Side, Money.Sum(g.Select(e => e.Amount))))
-            .Where(e => e.Amount != Money.Zero)];
-
-    private static IReadOnlyList<LedgerEntry> RequireBalanced(IReadOnlyList<LedgerEntry> entries) =>
-        entries.Sum(e => e.Signed) == 0
-            ? entries
-            : throw new InvalidOperationException("A ledger posting does not balance."); // a bug here, never the buyer's input
 }

@@ -22,6 +22,8 @@ public static class DomainEventNames
     public const string ShipmentStepped = "logistics.shipment-stepped";
     public const string ShipmentStatusUnrecognised = "logistics.carrier-status-unrecognised";
     public const string CodRemitted = "logistics.cod-remitted";
+    public const string PayoutRunDrawn = "payments.payout-drawn";
+    public const string PayoutRunPaid = "payments.payout-paid";
 
     public static string Of(IDomainEvent domainEvent) => domainEvent switch
     {
@@ -36,6 +38,8 @@ public static class DomainEventNames
         Logistics.ShipmentStepped => ShipmentStepped,
         Logistics.ShipmentStatusUnrecognised => ShipmentStatusUnrecognised,
         Logistics.CodRemitted => CodRemitted,
+        Payments.PayoutRunDrawn => PayoutRunDrawn,
+        Payments.PayoutRunPaid => PayoutRunPaid,
         _ => throw new InvalidOperationException($"{domainEvent.GetType().Name} has no name in {nameof(DomainEventNames)}: give it one before raising it."),
     };
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RuralMarket.Data;
 using RuralMarket.Data.Outbox;
-using RuralMarket.Data.Payments;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Payments;
 using RuralMarket.Domain.Shared;
@@ -14,10 +13,10 @@ namespace RuralMarket.Silo.Payments;
 /// <summary>
 /// Posts each sale to the ledger once its money has come in: a prepaid order when it is paid (into the bank account),
 /// a cash-on-delivery order when the carrier has collected the cash (owed by that carrier until it remits). One
-/// posting per order (<c>sale/{order}</c>), written in one transaction; a message handled again finds it and stops.
-/// It reads the order as stored, so the posting uses the lines, fee and shares the order was sold with.
+/// posting per order (<c>sale/{order}</c>). It reads the order as stored, so the posting uses the lines, fee and
+/// shares the order was sold with.
 /// </summary>
-internal sealed class LedgerPostingHandler(IDbContextFactory<RuralMarketDbContext> contexts, IOptions<LedgerOptions> options, TimeProvider clock)
+internal sealed class LedgerPostingHandler(IDbContextFactory<RuralMarketDbContext> contexts, Ledger ledger, IOptions<LedgerOptions> options)
     : IOutboxHandler
 {
     public bool Handles(string messageType) => messageType is DomainEventNames.OrderPaid or DomainEventNames.OrderStatusChanged;
@@ -26,33 +25,14 @@ internal sealed class LedgerPostingHandler(IDbContextFactory<RuralMarketDbContex
     {
         using var payload = JsonDocument.Parse(message.Payload);
         var orderId = payload.RootElement.GetProperty("orderId").GetGuid();
+        var posting = $"sale/{orderId}";
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        if (order?.PaidAt is null || await PaidIntoAsync(db, order, cancellationToken) is not { } account)
+        if (order?.PaidAt is null || await PaidIntoAsync(db, order, cancellationToken) is not { } account || await ledger.HasAsync(posting, cancellationToken))
         {
-            return; // not paid yet (a status change before delivery): nothing to post
+            return; // not paid yet (a status change before delivery), or posted already
         }
-        var posting = $"sale/{order.Id}";
-        if (await db.LedgerLines.AnyAsync(l => l.Posting == posting, cancellationToken))
-        {
-            return;
-        }
-        var now = clock.GetUtcNow();
-        db.LedgerLines.AddRange(SalePosting.For(order, account, new PlatformFeeRate(options.Value.PlatformFeeBasisPoints))
-            .Select(e => new LedgerLine(posting, order.Id, e, now)));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            await using var again = await contexts.CreateDbContextAsync(CancellationToken.None);
-            if (!await again.LedgerLines.AnyAsync(l => l.Posting == posting, CancellationToken.None))
-            {
-                throw;
-            }
-            // another relay posted it at the same moment
-        }
+        await ledger.PostOnceAsync(posting, order.Id, SalePosting.For(order, account, new PlatformFeeRate(options.Value.PlatformFeeBasisPoints)), cancellationToken);
     }
 
     /// <summary>Where the buyer's money is: the bank for a prepaid order, the carrier that collected it for cash on delivery.</summary>

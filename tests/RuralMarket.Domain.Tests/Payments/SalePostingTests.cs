@@ -9,7 +9,7 @@ public class SalePostingTests
 {
     private static readonly Guid Cooperative = Guid.NewGuid();
 
-    private static Order Order(Random random, PaymentMethod method)
+    internal static Order Order(Random random, PaymentMethod method)
     {
         var lines = Enumerable.Range(0, random.Next(1, 6)).Select(_ =>
         {

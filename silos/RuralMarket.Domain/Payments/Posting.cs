@@ -1,0 +1,18 @@
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Domain.Payments;
+
+/// <summary>The one rule every ledger posting keeps: debits equal credits, in whole đồng.</summary>
+public static class Posting
+{
+    /// <summary>The entries merged to one per account, side and product (zero amounts left out), checked to balance.</summary>
+    public static IReadOnlyList<LedgerEntry> Balanced(IEnumerable<LedgerEntry> entries)
+    {
+        List<LedgerEntry> merged = [.. entries.GroupBy(e => (e.Account, e.Side, e.ProductId))
+            .Select(g => new LedgerEntry(g.Key.Account, g.Key.Side, Money.Sum(g.Select(e => e.Amount)), g.Key.ProductId))
+            .Where(e => e.Amount != Money.Zero)];
+        return merged.Sum(e => e.Signed) == 0
+            ? merged
+            : throw new InvalidOperationException("A ledger posting does not balance."); // a bug here, never the sender's input
+    }
+}
