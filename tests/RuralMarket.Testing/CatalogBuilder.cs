@@ -11,7 +11,7 @@ namespace RuralMarket.Testing;
 public static class CatalogBuilder
 {
     public static async Task<Cooperative> AddCooperativeAsync(this TestPlatform platform, string slug = "htx-vi-huong", bool verified = true,
-        string provinceCode = "TN", string name = "HTX Nông nghiệp Vi Hương")
+        string provinceCode = "TN", string name = "HTX Nông nghiệp Vi Hương", PayoutAccount? payout = null)
     {
         var now = platform.Clock.GetUtcNow();
         var cooperative = Cooperative.Register(Guid.NewGuid(), slug, name, "1302000123",
@@ -21,6 +21,10 @@ public static class CatalogBuilder
         if (verified)
         {
             cooperative.Verify(now);
+        }
+        if (payout is not null)
+        {
+            cooperative.PayInto(payout, now);
         }
         await using var db = platform.NewContext();
         db.Cooperatives.Add(cooperative);
