@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using RuralMarket.Domain.Payments;
+using RuralMarket.Domain.Shared;
+
+namespace RuralMarket.Data.Payments;
+
+/// <summary>
+/// One household's money, month by month in Vietnam's calendar: what it earned from each product (its shares of sales,
+/// less refunds, as the ledger has them) and what was paid out for it (its shares in payout runs marked paid, which the
+/// platform pays to the cooperative to hand on).
+/// </summary>
+public sealed record HouseholdEarnings(IReadOnlyList<EarningsMonth> Months)
+{
+    public long EarnedDong => Months.Sum(m => m.EarnedDong);
+
+    public Money PaidOut => Money.Sum(Months.Select(m => m.PaidOut));
+
+    /// <summary>Earned and not yet paid out: sales not settled yet, or settled and waiting for the next run.</summary>
+    public Money Owed => Money.FromDong(Math.Max(0, EarnedDong - PaidOut.Dong));
+
+    public EarningsMonth? Month(DateOnly month) => Months.FirstOrDefault(m => m.Month == month);
+
+    public static async Task<HouseholdEarnings> OfAsync(RuralMarketDbContext db, Guid householdId, CancellationToken cancellationToken = default)
+    {
+        var account = LedgerEntry.Household(householdId);
+        var sales = await db.LedgerLines.AsNoTracking().Where(l => l.Account == account)
+            .Select(l => new { l.PostedAt, l.ProductId, l.Side, l.Amount }).ToListAsync(cancellationToken);
+        var payouts = await db.PayoutRuns.AsNoTracking().Where(r => r.Status == PayoutStatus.Paid)
+            .SelectMany(r => r.Lines.Where(l => l.Account == account).Select(l => new { r.PaidAt, l.Amount })).ToListAsync(cancellationToken);
+        var productIds = sales.Select(s => s.ProductId).Distinct().ToList();
+        var names = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+
+        var earned = sales.GroupBy(s => (Month: MonthOf(s.PostedAt), s.ProductId))
+            .Select(g => (g.Key.Month, Product: new ProductEarnings(g.Key.ProductId, names.GetValueOrDefault(g.Key.ProductId, "—"),
+                -g.Sum(s => s.Side == "debit" ? s.Amount.Dong : -s.Amount.Dong))))
+            .ToLookup(e => e.Month, e => e.Product);
+        var paid = payouts.ToLookup(p => MonthOf(p.PaidAt!.Value), p => p.Amount);
+        var months = earned.Select(g => g.Key).Union(paid.Select(g => g.Key)).OrderDescending()
+            .Select(month => new EarningsMonth(month, [.. earned[month].OrderByDescending(p => p.EarnedDong)], Money.Sum(paid[month])))
+            .ToList();
+        return new HouseholdEarnings(months);
+    }
+
+    private static DateOnly MonthOf(DateTimeOffset at)
+    {
+        var local = at.ToOffset(VietnamCalendar.Offset);
+        return new DateOnly(local.Year, local.Month, 1);
+    }
+}
+
+/// <summary>One month: earned per product (negative when a refund came after the month's sales), and paid out.</summary>
+public sealed record EarningsMonth(DateOnly Month, IReadOnlyList<ProductEarnings> Products, Money PaidOut)
+{
+    public long EarnedDong => Products.Sum(p => p.EarnedDong);
+}
+
+public sealed record ProductEarnings(Guid ProductId, string ProductName, long EarnedDong);
