@@ -23,10 +23,11 @@ public sealed record HouseholdEarnings(IReadOnlyList<EarningsMonth> Months)
     public static async Task<HouseholdEarnings> OfAsync(RuralMarketDbContext db, Guid householdId, CancellationToken cancellationToken = default)
     {
         var account = LedgerEntry.Household(householdId);
-        var sales = await db.LedgerLines.AsNoTracking().Where(l => l.Account == account)
-            .Select(l => new { l.PostedAt, l.ProductId, l.Side, l.Amount }).ToListAsync(cancellationToken);
+        var sales = (await db.LedgerLines.AsNoTracking().Where(l => l.Account == account)
+            .Select(l => new { l.Posting, l.PostedAt, l.ProductId, l.Side, l.Amount }).ToListAsync(cancellationToken))
+            .Where(l => !Posting.IsPayout(l.Posting)).ToList();
         var payouts = await db.PayoutRuns.AsNoTracking().Where(r => r.Status == PayoutStatus.Paid)
-            .SelectMany(r => r.Lines.Where(l => l.Account == account).Select(l => new { r.PaidAt, l.Amount })).ToListAsync(cancellationToken);
+            .SelectMany(r => r.Lines, (r, l) => new { r.PaidAt, l.Account, l.Amount }).Where(p => p.Account == account).ToListAsync(cancellationToken);
         var productIds = sales.Select(s => s.ProductId).Distinct().ToList();
         var names = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 

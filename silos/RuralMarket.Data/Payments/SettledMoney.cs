@@ -34,7 +34,7 @@ public static class SettledMoney
         foreach (var order in orders)
         {
             var entries = byOrder[order.Id].ToList();
-            if (!entries.Any(e => e.Posting == $"sale/{order.Id}"))
+            if (!entries.Any(e => e.Posting == Posting.SaleOf(order.Id)))
             {
                 continue;
             }

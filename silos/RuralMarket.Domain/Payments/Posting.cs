@@ -2,9 +2,23 @@ using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Domain.Payments;
 
-/// <summary>The one rule every ledger posting keeps: debits equal credits, in whole đồng.</summary>
+/// <summary>
+/// The one rule every ledger posting keeps (debits equal credits, in whole đồng), and the names postings are kept
+/// under: one per sale, per parcel of a remittance, per payout run; a name is written once.
+/// </summary>
 public static class Posting
 {
+    private const string PayoutPrefix = "payout/";
+
+    public static string SaleOf(Guid orderId) => $"sale/{orderId}";
+
+    public static string RemittanceOf(Guid remittanceId, string waybill) => $"cod/{remittanceId}/{waybill}";
+
+    public static string PayoutOf(Guid runId) => $"{PayoutPrefix}{runId}";
+
+    /// <summary>Money paid out, as opposed to money earned (a sale, a refund) or collected (a remittance).</summary>
+    public static bool IsPayout(string posting) => posting.StartsWith(PayoutPrefix, StringComparison.Ordinal);
+
     /// <summary>The entries merged to one per account, side and product (zero amounts left out), checked to balance.</summary>
     public static IReadOnlyList<LedgerEntry> Balanced(IEnumerable<LedgerEntry> entries)
     {

@@ -25,7 +25,7 @@ internal sealed class LedgerPostingHandler(IDbContextFactory<RuralMarketDbContex
     {
         using var payload = JsonDocument.Parse(message.Payload);
         var orderId = payload.RootElement.GetProperty("orderId").GetGuid();
-        var posting = $"sale/{orderId}";
+        var posting = Posting.SaleOf(orderId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (order?.PaidAt is null || await PaidIntoAsync(db, order, cancellationToken) is not { } account || await ledger.HasAsync(posting, cancellationToken))

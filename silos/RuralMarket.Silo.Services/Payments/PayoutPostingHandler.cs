@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
 using RuralMarket.Data.Outbox;
+using RuralMarket.Domain.Payments;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Silo.Outbox;
 
@@ -19,7 +20,7 @@ internal sealed class PayoutPostingHandler(IDbContextFactory<RuralMarketDbContex
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.PayoutRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken) is { } run)
         {
-            await ledger.PostOnceAsync($"payout/{run.Id}", null, run.Posting(), cancellationToken);
+            await ledger.PostOnceAsync(Posting.PayoutOf(run.Id), null, run.Posting(), cancellationToken);
         }
     }
 }

@@ -35,7 +35,7 @@ internal sealed class RemittancePostingHandler(IDbContextFactory<RuralMarketDbCo
         {
             if (parcels.SingleOrDefault(p => p.Waybill == line.Waybill) is { } parcel)
             {
-                await ledger.PostOnceAsync($"cod/{remittance.Id}/{line.Waybill}", parcel.OrderId,
+                await ledger.PostOnceAsync(Posting.RemittanceOf(remittance.Id, line.Waybill), parcel.OrderId,
                     RemittancePosting.For(parcel.Carrier, line.Amount, line.Fee), cancellationToken);
             }
         }

@@ -53,7 +53,7 @@ public abstract class PayoutRunGrainTests(GrainCluster cluster) : IAsyncLifetime
         await using var db = Platform.NewContext();
         var stored = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == placed.OrderId);
         Assert.Equal(OrderStatus.Delivered, stored.Status);
-        await PostAsync($"sale/{stored.Id}", stored.Id, SalePosting.For(stored, LedgerEntry.CashOnDelivery(partner.Carrier), new PlatformFeeRate(0)));
+        await PostAsync(Posting.SaleOf(stored.Id), stored.Id, SalePosting.For(stored, LedgerEntry.CashOnDelivery(partner.Carrier), new PlatformFeeRate(0)));
         return (cooperative, stored, partner.Carrier);
     }
 
@@ -65,7 +65,7 @@ public abstract class PayoutRunGrainTests(GrainCluster cluster) : IAsyncLifetime
     }
 
     private Task RemitAsync(Order order, string carrier) =>
-        PostAsync($"cod/{Guid.NewGuid()}/{order.Code}", order.Id, RemittancePosting.For(carrier, order.Total, order.ShippingFee));
+        PostAsync(Posting.RemittanceOf(Guid.NewGuid(), order.Code), order.Id, RemittancePosting.For(carrier, order.Total, order.ShippingFee));
 
     [ServiceFact]
     public async Task Cash_not_yet_remitted_is_not_paid_out_and_once_remitted_each_household_is_paid_its_share_once()

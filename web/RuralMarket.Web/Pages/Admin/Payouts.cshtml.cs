@@ -30,8 +30,8 @@ public sealed class PayoutsModel(RuralMarketDbContext db, IGrainFactory grains, 
 
     public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
 
-    /// <summary>Resource key of the last action's refusal, with the cooperative or run it was about.</summary>
-    public (Guid Id, string Key)? Error { get; private set; }
+    /// <summary>Resource key of the last action's refusal.</summary>
+    public string? Error { get; private set; }
 
     [FromQuery(Name = "done")]
     public string? Done { get; set; }
@@ -54,7 +54,7 @@ public sealed class PayoutsModel(RuralMarketDbContext db, IGrainFactory grains, 
         PayoutRunReceipt? receipt = null;
         if (await Refusal.OfAsync(async () => receipt = await grains.GetGrain<IPayoutRunGrain>(IPayoutRunGrain.IdOf(cooperativeId, today)).DrawAsync(cooperativeId, today)) is { } refusal)
         {
-            return await RefusedAsync(cooperativeId, $"error.{refusal.Code}", cancellationToken);
+            return await RefusedAsync($"error.{refusal.Code}", cancellationToken);
         }
         return Redirect($"/admin/payouts?done={(receipt!.Unchanged ? "drawn_before" : "drawn")}");
     }
@@ -68,18 +68,18 @@ public sealed class PayoutsModel(RuralMarketDbContext db, IGrainFactory grains, 
         var reference = (bankReference ?? string.Empty).Trim();
         if (reference.Length is 0 or > 60)
         {
-            return await RefusedAsync(runId, "error.payout.bank_reference", cancellationToken);
+            return await RefusedAsync("error.payout.bank_reference", cancellationToken);
         }
         if (await Refusal.OfAsync(() => grains.GetGrain<IPayoutRunGrain>(runId).MarkPaidAsync(reference, AccountClaims.AdminActorOf(User))) is { } refusal)
         {
-            return await RefusedAsync(runId, $"error.{refusal.Code}", cancellationToken);
+            return await RefusedAsync($"error.{refusal.Code}", cancellationToken);
         }
         return Redirect("/admin/payouts?done=paid");
     }
 
-    private async Task<IActionResult> RefusedAsync(Guid id, string key, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefusedAsync(string key, CancellationToken cancellationToken)
     {
-        Error = (id, key);
+        Error = key;
         await LoadAsync(cancellationToken);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
