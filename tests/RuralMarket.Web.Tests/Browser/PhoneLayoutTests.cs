@@ -52,6 +52,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
         var address = world.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = IUsesChromium.ExecutablePath, Headless = true, Args = ChromiumArgs });
+        var run = await world.PayoutRunAsync(world.A);
         var screens = ScreensFolder();
         var problems = new List<string>();
 
@@ -61,7 +62,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
             {
                 var variant = $"{width}{(javaScript ? "-js" : "")}";
                 Directory.CreateDirectory(Path.Combine(screens, variant));
-                foreach (var (actor, pages) in PagesOf(world.A))
+                foreach (var (actor, pages) in PagesOf(world.A, run))
                 {
                     await using var context = await browser.NewContextAsync(new()
                     {
@@ -101,7 +102,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
-    private static IEnumerable<(string Actor, (string Name, string Url)[] Pages)> PagesOf(PortalCooperativeData a)
+    private static IEnumerable<(string Actor, (string Name, string Url)[] Pages)> PagesOf(PortalCooperativeData a, Guid run)
     {
         var portal = $"/portal/{a.Slug}";
         yield return ("buyer",
@@ -121,11 +122,15 @@ public sealed class PhoneLayoutTests : IUsesChromium
             ("product-new", $"{portal}/products/new"), ("import", $"{portal}/products/import"), ("households", $"{portal}/households"),
             ("household", $"{portal}/households/{a.HouseholdId}"), ("team", $"{portal}/team"), ("profile", $"{portal}/profile"),
             ("activity", $"{portal}/activity"), ("dashboard-en", $"{portal}/dashboard?culture=en-US"),
+            ("money", $"{portal}/money"), ("payout-statement", $"{portal}/money/{run}"),
+            ("earnings", $"{portal}/households/{a.HouseholdId}/earnings"),
+            ("earnings-statement", $"{portal}/households/{a.HouseholdId}/earnings?handler=Statement&month=2026-12"),
         ]);
         yield return ("admin",
         [
             ("admin-cooperatives", "/admin/cooperatives"), ("admin-certificates", "/admin/certificates"), ("admin-partners", "/admin/partners"),
             ("admin-reconciliation", "/admin/reconciliation"), ("admin-webhooks", "/admin/webhooks"), ("admin-transfers", "/admin/transfers"),
+            ("admin-payouts", "/admin/payouts"),
         ]);
     }
 

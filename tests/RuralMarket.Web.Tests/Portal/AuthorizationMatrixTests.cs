@@ -53,6 +53,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/team"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/dashboard"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/profile"] = Rule.CooperativeManager,
+        ["/portal/{cooperative}/money"] = Rule.CooperativeManager,
+        ["/portal/{cooperative}/money/{run:guid}"] = Rule.CooperativeManager,
+        ["/portal/{cooperative}/households/{household:guid}/earnings"] = Rule.CooperativeStaff,
         ["/partner/{partner}"] = Rule.PartnerStaff,
         ["/partner/{partner}/parcels/{waybill}"] = Rule.PartnerStaff,
         ["/partner/{partner}/remittances"] = Rule.PartnerStaff,
@@ -60,6 +63,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/partners"] = Rule.Admin,
         ["/admin/webhooks"] = Rule.Admin,
         ["/admin/transfers"] = Rule.Admin,
+        ["/admin/payouts"] = Rule.Admin,
         // Carriers' webhooks carry no session: each call proves itself with its partner's secret (CarrierWebhookTests).
         ["/webhooks/{carrier}/{partner}"] = Rule.Public, ["/webhooks/{carrier}/{partner}/{secret}"] = Rule.Public,
         // Bank feeds likewise: each call carries its provider's key or signature (BankFeedTests).
@@ -90,7 +94,13 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
 
     private PortalWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await PortalWorld.CreateAsync();
+    private Guid _runId;
+
+    public async Task InitializeAsync()
+    {
+        _world = await PortalWorld.CreateAsync();
+        _runId = await _world.PayoutRunAsync(_world.A);
+    }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 
@@ -228,9 +238,9 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             .DistinctBy(e => e.Pattern)
             .ToList();
 
-    private string Fill(string pattern) => Fill(pattern, _world.A, _world.P);
+    private string Fill(string pattern) => Fill(pattern, _world.A, _world.P, _runId);
 
-    private static string Fill(string pattern, PortalCooperativeData cooperative, PortalPartnerData partner) =>
+    private static string Fill(string pattern, PortalCooperativeData cooperative, PortalPartnerData partner, Guid run) =>
         // The dashboard's page is its folder: without the slash it answers with a redirect to it.
         pattern == ClusterDashboard.Path ? ClusterDashboard.Path + "/" : Parameter().Replace(pattern, match => match.Groups["name"].Value switch
         {
@@ -240,6 +250,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             "code" => cooperative.OrderCode,
             "partner" => partner.Slug,
             "waybill" => partner.Waybill,
+            "run" => run.ToString(),
             var other => throw new InvalidOperationException($"No test value for route parameter {{{other}}} in {pattern}"),
         });
 

@@ -128,6 +128,21 @@ public sealed class PortalWorld : IAsyncDisposable
         return new PortalPartnerData(partner.Id, slug, waybill, shipmentId, orderCode);
     }
 
+    /// <summary>A payout run of the cooperative, stored as drawn (one made-up share of its placed order), for pages that show one.</summary>
+    public async Task<Guid> PayoutRunAsync(PortalCooperativeData cooperative)
+    {
+        var orderId = await QueryAsync(db => db.Orders.Where(o => o.Code == cooperative.OrderCode).Select(o => o.Id).SingleAsync());
+        var run = Domain.Payments.PayoutRun.Draw(Guid.NewGuid(), cooperative.Id, new DateOnly(2026, 12, 1),
+            new Domain.Cooperatives.PayoutAccount("970405", "8888000012345", "HTX Thử"),
+            [new Domain.Payments.PayoutLine(orderId, cooperative.OrderCode, Domain.Payments.LedgerEntry.Household(cooperative.HouseholdId), Domain.Shared.Money.FromDong(51_000))],
+            DateTimeOffset.UtcNow);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RuralMarketDbContext>();
+        db.PayoutRuns.Add(run);
+        await db.SaveChangesAsync();
+        return run.Id;
+    }
+
     /// <summary>Another packed cash-on-delivery order of cooperative A, booked with the partner.</summary>
     public async Task<(string Waybill, Guid ShipmentId, string OrderCode)> BookParcelAsync(PortalPartnerData partner)
     {
