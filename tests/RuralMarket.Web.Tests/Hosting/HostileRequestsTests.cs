@@ -38,7 +38,7 @@ public sealed partial class HostileRequestsTests : IAsyncLifetime
         {
             ["cooperative"] = _world.A.Slug, ["slug"] = "mien-dong-vi-huong", ["token"] = _world.A.TrackingToken, ["code"] = _world.A.OrderCode,
             ["id"] = _world.A.ProductId.ToString(), ["household"] = _world.A.HouseholdId.ToString(), ["status"] = "404",
-            ["partner"] = _world.P.Slug, ["waybill"] = _world.P.Waybill,
+            ["partner"] = _world.P.Slug, ["waybill"] = _world.P.Waybill, ["run"] = Guid.NewGuid().ToString(), // a run not found answers 404, not 5xx
         };
         var pages = _world.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
