@@ -123,20 +123,5 @@ public sealed class PayoutJourneyTests : IAsyncLifetime
             (await (await _world.ClientAsync("admin")).PostFormAsync("/admin/payouts", "/admin/payouts?handler=Paid", ("runId", Guid.NewGuid().ToString()), ("bankReference", "FT1"))).StatusCode);
     }
 
-    private async Task<IReadOnlyList<LedgerLine>> PostingAsync(Func<string, bool> named)
-    {
-        var contexts = _world.App.Services.GetRequiredService<IDbContextFactory<RuralMarketDbContext>>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            await using var db = await contexts.CreateDbContextAsync();
-            var lines = (await db.LedgerLines.AsNoTracking().ToListAsync()).Where(l => named(l.Posting)).ToList();
-            if (lines.Count > 0)
-            {
-                return lines;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The posting did not appear within 20 s.");
-            await Task.Delay(100);
-        }
-    }
+    private Task<IReadOnlyList<LedgerLine>> PostingAsync(Func<string, bool> named) => LedgerWait.PostingAsync(_world.App.Services, named);
 }
