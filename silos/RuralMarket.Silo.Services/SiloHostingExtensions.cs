@@ -25,6 +25,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<Ledger>();
         builder.Services.AddSingleton<IOutboxHandler, LedgerPostingHandler>();
         builder.Services.AddSingleton<IOutboxHandler, RemittancePostingHandler>();
+        builder.Services.AddSingleton<IOutboxHandler, RefundPostingHandler>();
         builder.Services.AddSingleton<IOutboxHandler, PayoutPostingHandler>();
         if (builder.Configuration.GetValue(SiloOptions.Section + ":" + nameof(SiloOptions.Enabled), true))
         {

@@ -26,6 +26,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Ignore(o => o.Total);
         builder.Ignore(o => o.WeightGrams);
         builder.Ignore(o => o.CashOnDeliveryAmount);
+        builder.Ignore(o => o.RefundedTotal);
 
         builder.OwnsOne(o => o.Buyer, buyer =>
         {
@@ -47,6 +48,24 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         {
             timeline.InOwnTable("order_status_changes", "OrderId");
             timeline.Property(c => c.Note).HasMaxLength(500);
+        });
+        builder.OwnsMany(o => o.Refunds, refunds =>
+        {
+            refunds.InOwnTable("order_refunds", "OrderId");
+            refunds.HasIndex(r => r.RefundId).IsUnique();
+            refunds.HasIndex(r => r.SentAt);
+            refunds.Property(r => r.ProductIds).AsJson();
+            refunds.Property(r => r.Reason).HasMaxLength(300);
+            refunds.Property(r => r.Reference).HasMaxLength(100);
+            refunds.Ignore(r => r.IsFull);
+            refunds.Ignore(r => r.IsSent);
+            refunds.OwnsOne(r => r.Payee, payee =>
+            {
+                payee.Property(a => a.BankBin).HasMaxLength(6);
+                payee.Property(a => a.AccountNumber).HasMaxLength(19);
+                payee.Property(a => a.HolderName).HasMaxLength(100);
+                payee.Ignore(a => a.Bank);
+            });
         });
     }
 }

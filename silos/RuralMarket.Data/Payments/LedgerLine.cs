@@ -45,6 +45,8 @@ public sealed class LedgerLine
 
     public DateTimeOffset PostedAt { get; private set; }
 
+    public LedgerEntry Entry => new(Account, Side == "debit" ? LedgerSide.Debit : LedgerSide.Credit, Amount, Product);
+
     /// <summary>Debits positive, credits negative: a posting's lines add up to zero.</summary>
     public long Signed => Side == "debit" ? Amount.Dong : -Amount.Dong;
 }

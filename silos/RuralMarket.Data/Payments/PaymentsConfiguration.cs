@@ -50,6 +50,7 @@ internal sealed class LedgerLineConfiguration : IEntityTypeConfiguration<LedgerL
         builder.Property(l => l.Side).HasMaxLength(6);
         builder.Ignore(l => l.Signed);
         builder.Ignore(l => l.Product);
+        builder.Ignore(l => l.Entry);
     }
 }
 

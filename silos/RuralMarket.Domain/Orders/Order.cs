@@ -1,3 +1,4 @@
+using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Shared;
@@ -24,6 +25,7 @@ public sealed class Order : AggregateRoot
 
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderStatusChange> _timeline = [];
+    private readonly List<OrderRefund> _refunds = [];
 
     private Order()
     {
@@ -78,6 +80,11 @@ public sealed class Order : AggregateRoot
     public IReadOnlyList<OrderLine> Lines => _lines;
 
     public IReadOnlyList<OrderStatusChange> Timeline => _timeline;
+
+    public IReadOnlyList<OrderRefund> Refunds => _refunds;
+
+    /// <summary>What has been or is being given back to the buyer.</summary>
+    public Money RefundedTotal => Money.Sum(_refunds.Select(r => r.Amount));
 
     public Money Subtotal => Money.Sum(_lines.Select(l => l.Total));
 
@@ -286,6 +293,85 @@ public sealed class Order : AggregateRoot
         }
         ReturnReceivedAt = now;
         Raise(new OrderStatusChanged(Id, Code, Status, Status, now));
+    }
+
+    /// <summary>
+    /// Starts giving money back to the buyer of a paid prepaid order: everything (no <paramref name="productIds"/>) for a
+    /// cancelled or lost order, or the goods of some lines for a returned or lost one, each line once. The amount comes
+    /// from the order, never from the caller. A transfer is paid back by hand, so it needs the buyer's account; a card
+    /// is refunded to itself. The same <paramref name="refundId"/> again changes nothing and answers false.
+    /// </summary>
+    public bool RequestRefund(Guid refundId, IReadOnlyCollection<Guid> productIds, PayoutAccount? payee, string reason, DateTimeOffset now)
+    {
+        if (_refunds.Any(r => r.RefundId == refundId))
+        {
+            return false;
+        }
+        if (PaymentMethod == PaymentMethod.CashOnDelivery || PaidAt is null)
+        {
+            throw new DomainException("order.refund_not_paid", $"Order {Code} was not paid in advance: there is nothing to give back.");
+        }
+        var note = DomainText.Require(reason, "order.refund_reason", 300);
+        if ((PaymentMethod == PaymentMethod.BankTransfer) != (payee is not null))
+        {
+            throw PaymentMethod == PaymentMethod.BankTransfer
+                ? new DomainException("order.refund_payee_required", $"Order {Code} was paid by transfer: give the buyer's bank account to send it back to.")
+                : new DomainException("order.refund_payee_card", $"Order {Code} was paid by card: the money goes back to the card.");
+        }
+        var amount = productIds.Count == 0 ? FullRefund() : LinesRefund(productIds);
+        _refunds.Add(new OrderRefund(refundId, amount, [.. productIds.Distinct()], payee, note, now));
+        return true;
+    }
+
+    /// <summary>
+    /// The refund has gone: the card provider took it, or the transfer was made (<paramref name="reference"/>). The same
+    /// reference again changes nothing and answers false; another one for a refund already sent is refused.
+    /// </summary>
+    public bool SendRefund(Guid refundId, string reference, DateTimeOffset now)
+    {
+        var refund = _refunds.SingleOrDefault(r => r.RefundId == refundId)
+            ?? throw new DomainException("order.refund_unknown", $"Order {Code} has no refund {refundId}.");
+        var sentAs = DomainText.Require(reference, "order.refund_reference", 100);
+        if (refund.IsSent)
+        {
+            return refund.Reference == sentAs
+                ? false
+                : throw new DomainException("order.refund_already_sent", $"This refund of order {Code} was already sent as {refund.Reference}.");
+        }
+        refund.Send(sentAs, now);
+        Raise(new OrderRefunded(Id, Code, CooperativeId, refundId, refund.Amount.Dong, refund.ProductIds, sentAs, now));
+        return true;
+    }
+
+    private Money FullRefund()
+    {
+        if (Status is not (OrderStatus.Cancelled or OrderStatus.Lost))
+        {
+            throw new DomainException("order.refund_not_cancelled", $"Order {Code} is {Status}: only a cancelled or lost order is refunded in full.");
+        }
+        return _refunds.Count == 0
+            ? Total
+            : throw new DomainException("order.refund_exists", $"Order {Code} already has a refund.");
+    }
+
+    private Money LinesRefund(IReadOnlyCollection<Guid> productIds)
+    {
+        if (Status is not (OrderStatus.Returned or OrderStatus.Lost))
+        {
+            throw new DomainException("order.refund_lines_not_returned", $"Order {Code} is {Status}: lines are refunded once the parcel came back or was lost.");
+        }
+        if (Status == OrderStatus.Returned && ReturnReceivedAt is null)
+        {
+            throw new DomainException("order.refund_return_not_received", $"Order {Code} is on its way back: refund it once the goods are back.");
+        }
+        if (_refunds.Any(r => r.IsFull || r.ProductIds.Intersect(productIds).Any()))
+        {
+            throw new DomainException("order.refund_exists", $"Some of these lines of order {Code} are already refunded.");
+        }
+        var lines = _lines.Where(l => productIds.Contains(l.ProductId)).ToList();
+        return lines.Count == productIds.Distinct().Count()
+            ? Money.Sum(lines.Select(l => l.Total))
+            : throw new DomainException("order.refund_lines", $"Order {Code} has no such line.");
     }
 
     private static OrderStatus? OrderStepFor(ShipmentStatus status) => status switch

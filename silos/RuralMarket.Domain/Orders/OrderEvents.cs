@@ -8,3 +8,10 @@ public sealed record OrderStatusChanged(Guid OrderId, string Code, OrderStatus F
 
 /// <summary>A prepaid order's money arrived (a matched transfer or a card payment); <see cref="Reference"/> names the payment.</summary>
 public sealed record OrderPaid(Guid OrderId, string Code, Guid CooperativeId, long AmountDong, string Reference, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>
+/// Money went back to the buyer (<see cref="Reference"/> names how); <see cref="ProductIds"/> are the lines refunded,
+/// empty when everything the buyer paid was.
+/// </summary>
+public sealed record OrderRefunded(Guid OrderId, string Code, Guid CooperativeId, Guid RefundId, long AmountDong, IReadOnlyList<Guid> ProductIds,
+    string Reference, DateTimeOffset OccurredAt) : IDomainEvent;

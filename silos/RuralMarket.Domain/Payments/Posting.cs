@@ -4,13 +4,15 @@ namespace RuralMarket.Domain.Payments;
 
 /// <summary>
 /// The one rule every ledger posting keeps (debits equal credits, in whole đồng), and the names postings are kept
-/// under: one per sale, per parcel of a remittance, per payout run; a name is written once.
+/// under: one per sale, per refund, per parcel of a remittance, per payout run; a name is written once.
 /// </summary>
 public static class Posting
 {
     private const string PayoutPrefix = "payout/";
 
     public static string SaleOf(Guid orderId) => $"sale/{orderId}";
+
+    public static string RefundOf(Guid orderId, Guid refundId) => $"refund/{orderId}/{refundId}";
 
     public static string RemittanceOf(Guid remittanceId, string waybill) => $"cod/{remittanceId}/{waybill}";
 

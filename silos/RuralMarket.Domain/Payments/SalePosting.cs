@@ -9,7 +9,7 @@ namespace RuralMarket.Domain.Payments;
 /// owes us) pays the carrier's fee, the platform's fee on the goods (<see cref="PlatformFeeRate"/>, rounded down per
 /// line), and the cooperative the rest; the cooperative's part of each line goes on to its producing households by the
 /// shares the line was sold under (<see cref="SalesSplit"/>, so the parts add up exactly). Every posting balances:
-/// debits equal credits, in whole đồng. A refund is the reversal of what it refunds.
+/// debits equal credits, in whole đồng. A refund is the reversal of what it refunds (<see cref="RefundOf"/>).
 /// </summary>
 public static class SalePosting
 {
@@ -27,22 +27,25 @@ public static class SalePosting
         return Posting.Balanced(entries);
     }
 
-    /// <summary>Giving back the goods' price of some lines (a part of a returned order), shipping kept: the reversal of those lines' shares.</summary>
-    public static IReadOnlyList<LedgerEntry> RefundOfLines(Order order, IReadOnlyCollection<Guid> productIds, string paidFrom, PlatformFeeRate rate)
+    /// <summary>
+    /// Giving money back, as the reversal of what the <paramref name="sale"/> posting gave: all of it (no
+    /// <paramref name="productIds"/>), or the shares of some lines, whose goods' price leaves <paramref name="paidFrom"/>
+    /// (shipping kept). Reversing the stored sale, rather than dividing the order again, keeps the refund exact even
+    /// after the platform's fee rate has changed.
+    /// </summary>
+    public static IReadOnlyList<LedgerEntry> RefundOf(IReadOnlyList<LedgerEntry> sale, IReadOnlyCollection<Guid> productIds, string paidFrom)
     {
-        var lines = order.Lines.Where(l => productIds.Contains(l.ProductId)).ToList();
-        if (lines.Count == 0)
+        if (productIds.Count == 0)
         {
-            throw new DomainException("ledger.refund_lines", $"Order {order.Code} has none of the lines to refund.");
+            return Posting.Balanced(sale.Select(e => e.Reversed()));
         }
-        var entries = new List<LedgerEntry> { new(paidFrom, LedgerSide.Credit, Money.Sum(lines.Select(l => l.Total))) };
-        entries.AddRange(lines.SelectMany(l => ForLine(order.CooperativeId, l, rate)).Select(e => e.Reversed()));
-        return Posting.Balanced(entries);
+        List<LedgerEntry> taken = [.. sale.Where(e => e.ProductId is { } product && productIds.Contains(product)).Select(e => e.Reversed())];
+        if (taken.Count == 0)
+        {
+            throw new DomainException("ledger.refund_lines", "The sale has none of the lines to refund.");
+        }
+        return Posting.Balanced([.. taken, new LedgerEntry(paidFrom, LedgerSide.Credit, Money.FromDong(taken.Sum(e => e.Signed)))]);
     }
-
-    /// <summary>Giving back everything the buyer paid: the sale's posting reversed.</summary>
-    public static IReadOnlyList<LedgerEntry> FullRefund(Order order, string paidFrom, PlatformFeeRate rate) =>
-        [.. For(order, paidFrom, rate).Select(e => e.Reversed())];
 
     private static IEnumerable<LedgerEntry> ForLine(Guid cooperativeId, OrderLine line, PlatformFeeRate rate)
     {

@@ -18,6 +18,7 @@ public static class DomainEventNames
     public const string OrderPlaced = "orders.placed";
     public const string OrderStatusChanged = "orders.status-changed";
     public const string OrderPaid = "orders.paid";
+    public const string OrderRefunded = "orders.refunded";
     public const string ShipmentBooked = "logistics.shipment-booked";
     public const string ShipmentStepped = "logistics.shipment-stepped";
     public const string ShipmentStatusUnrecognised = "logistics.carrier-status-unrecognised";
@@ -34,6 +35,7 @@ public static class DomainEventNames
         Orders.OrderPlaced => OrderPlaced,
         Orders.OrderStatusChanged => OrderStatusChanged,
         Orders.OrderPaid => OrderPaid,
+        Orders.OrderRefunded => OrderRefunded,
         Logistics.ShipmentBooked => ShipmentBooked,
         Logistics.ShipmentStepped => ShipmentStepped,
         Logistics.ShipmentStatusUnrecognised => ShipmentStatusUnrecognised,

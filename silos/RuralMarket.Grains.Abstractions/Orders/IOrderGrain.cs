@@ -1,3 +1,4 @@
+using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
@@ -33,6 +34,15 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// </summary>
     Task<bool> MarkPaidAsync(Money amount, string reference);
 
+    /// <summary>
+    /// Starts a refund to the buyer (see <see cref="Order.RequestRefund"/>). True when it started one, false when this
+    /// refund id had already; a refusal (not paid, not cancelled or returned, lines already refunded) is thrown.
+    /// </summary>
+    Task<bool> RequestRefundAsync(RefundRequest request, Actor actor);
+
+    /// <summary>The refund has gone, as <paramref name="reference"/>. False when it was already recorded so.</summary>
+    Task<bool> SendRefundAsync(Guid refundId, string reference, Actor actor);
+
     /// <summary>Ends an unpaid prepaid order whose payment window has passed. False (and nothing changed) when it has not.</summary>
     Task<bool> ExpireAsync();
 }
@@ -45,3 +55,11 @@ public sealed record OrderPlacement(
     [property: Id(3)] PaymentMethod PaymentMethod,
     [property: Id(4)] IReadOnlyList<OrderLine> Lines,
     [property: Id(5)] Money? ShippingFee = null);
+
+/// <summary>A refund as asked for: its id (stable per form, so sending the form twice starts one), the lines (none: everything), the buyer's account for a transfer.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RefundRequest(
+    [property: Id(0)] Guid RefundId,
+    [property: Id(1)] IReadOnlyList<Guid> ProductIds,
+    [property: Id(2)] PayoutAccount? Payee,
+    [property: Id(3)] string Reason);

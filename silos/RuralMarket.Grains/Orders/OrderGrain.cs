@@ -105,6 +105,28 @@ public sealed class OrderGrain(
         return paid;
     }
 
+    public Task<bool> RequestRefundAsync(RefundRequest request, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            var started = Aggregate.RequestRefund(request.RefundId, request.ProductIds, request.Payee, request.Reason, now);
+            if (started)
+            {
+                Activity(actor, "order.refund_requested", now);
+            }
+            return started;
+        });
+
+    public Task<bool> SendRefundAsync(Guid refundId, string reference, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            var sent = Aggregate.SendRefund(refundId, reference, now);
+            if (sent)
+            {
+                Activity(actor, "order.refund_sent", now);
+            }
+            return sent;
+        });
+
     public async Task<bool> ExpireAsync()
     {
         if (!Exists)

@@ -89,6 +89,38 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
     }
 
     [ServiceFact]
+    public async Task A_refund_round_trips_with_the_buyers_account_and_is_sent_in_a_later_write()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        var product = await Platform.AddProductAsync(cooperative);
+        var now = Platform.Clock.GetUtcNow();
+        var order = Order.Place(new OrderIdentity(Guid.NewGuid(), "RMTEST0002", "token-2", Guid.NewGuid()), cooperative.Id, CatalogBuilder.Recipient(),
+            PaymentMethod.BankTransfer, [new OrderLine(product.Id, product.Name, product.Price, 1, 500)], Money.FromDong(27_000), now, TimeSpan.FromMinutes(30));
+        order.MarkPaid(order.Total, "sepay/92705", now);
+        order.Cancel(CancellationReason.ByCooperative, "Hết hàng", now);
+        var refundId = Guid.NewGuid();
+        order.RequestRefund(refundId, [], new PayoutAccount("970405", "1500205112345", "Nguyễn Thị Lan"), "Hợp tác xã hết hàng", now);
+        await using (var db = Platform.NewContext())
+        {
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Platform.NewContext())
+        {
+            var stored = await db.Orders.SingleAsync(o => o.Id == order.Id);
+            stored.SendRefund(refundId, "FT26338123456", now.AddHours(1));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Platform.NewContext();
+        var refund = Assert.Single((await check.Orders.SingleAsync(o => o.Id == order.Id)).Refunds);
+        Assert.Equal((refundId, Money.FromDong(112_000), "Hợp tác xã hết hàng"), (refund.RefundId, refund.Amount, refund.Reason));
+        Assert.Equal(("970405", "1500205112345", "NGUYỄN THỊ LAN"), (refund.Payee!.BankBin, refund.Payee.AccountNumber, refund.Payee.HolderName));
+        Assert.Equal(("FT26338123456", now.AddHours(1)), (refund.Reference, refund.SentAt!.Value));
+        Assert.Empty(refund.ProductIds);
+    }
+
+    [ServiceFact]
     public async Task A_write_from_a_stale_copy_is_refused_and_the_newer_state_kept()
     {
         var cooperative = await Platform.AddCooperativeAsync();

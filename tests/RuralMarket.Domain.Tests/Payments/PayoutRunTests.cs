@@ -31,7 +31,7 @@ public class PayoutRunTests
             }
             if (random.Next(4) == 0)
             {
-                postings.Add(SalePosting.RefundOfLines(order, [order.Lines[0].ProductId], LedgerEntry.Bank, rate));
+                postings.Add(SalePosting.RefundOf(postings[0], [order.Lines[0].ProductId], LedgerEntry.Bank));
             }
             var owed = postings.SelectMany(p => p).Where(e => e.Account.StartsWith("cooperative:", StringComparison.Ordinal) || e.Account.StartsWith("household:", StringComparison.Ordinal))
                 .GroupBy(e => e.Account).Select(g => (g.Key, -g.Sum(e => e.Signed))).Where(a => a.Item2 > 0)

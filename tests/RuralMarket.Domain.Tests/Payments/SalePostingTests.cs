@@ -58,8 +58,8 @@ public class SalePostingTests
 
             var refund = random.Next(3) switch
             {
-                0 => SalePosting.FullRefund(order, PaidInto(method), rate),
-                1 => SalePosting.RefundOfLines(order, [order.Lines[0].ProductId], PaidInto(method), rate),
+                0 => SalePosting.RefundOf(sale, [], PaidInto(method)),
+                1 => SalePosting.RefundOf(sale, [order.Lines[0].ProductId], PaidInto(method)),
                 _ => [],
             };
             Assert.Equal(0, refund.Sum(e => e.Signed));
