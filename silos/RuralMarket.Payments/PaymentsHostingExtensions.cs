@@ -38,6 +38,7 @@ public static class PaymentsHostingExtensions
         services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CardCheckouts>();
+        services.AddSingleton<CardRefunds>();
         return services;
     }
 

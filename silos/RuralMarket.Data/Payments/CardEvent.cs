@@ -38,6 +38,9 @@ public static class CardEventOutcome
     public const string Received = "received";
     public const string Paid = "paid";
 
+    /// <summary>Stripe gave money back that RuralMarket's refunds account for.</summary>
+    public const string Refunded = "refunded";
+
     /// <summary>Kept for the record; nothing changes (a failed attempt: the order keeps waiting until its window ends).</summary>
     public const string Noted = "noted";
 

@@ -48,6 +48,9 @@ public sealed class OrderRefund
 
     public bool IsFull => ProductIds.Count == 0;
 
+    /// <summary>The plain memo of a transfer paying a refund back, so the buyer's bank statement says what it is.</summary>
+    public static string TransferMemo(string orderCode) => $"RuralMarket hoan tien {orderCode}";
+
     public bool IsSent => SentAt is not null;
 
     internal void Send(string reference, DateTimeOffset now)

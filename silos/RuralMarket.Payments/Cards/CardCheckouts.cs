@@ -31,7 +31,7 @@ public sealed class CardCheckouts(IOptions<StripeOptions> options, TimeProvider 
         {
             throw new DomainException("card.amount_too_large", $"A card payment is at most {MaxCharge}; this one is {total}.");
         }
-        var session = await new SessionService(Client()).CreateAsync(new SessionCreateOptions
+        var session = await new SessionService(options.Value.Client()).CreateAsync(new SessionCreateOptions
         {
             Mode = "payment",
             Currency = "vnd",
@@ -61,6 +61,4 @@ public sealed class CardCheckouts(IOptions<StripeOptions> options, TimeProvider 
         var earliest = clock.GetUtcNow() + atLeast;
         return (payBy > earliest ? payBy : earliest).UtcDateTime;
     }
-
-    private StripeClient Client() => new(new StripeClientOptions { ApiKey = options.Value.SecretKey, ApiBase = options.Value.ApiBase ?? StripeClient.DefaultApiBase });
 }

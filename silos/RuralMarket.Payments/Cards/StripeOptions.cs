@@ -16,4 +16,6 @@ public sealed class StripeOptions
     public string? ApiBase { get; set; }
 
     public bool IsOn => SecretKey.Length > 0 && WebhookSecret.Length > 0;
+
+    public Stripe.StripeClient Client() => new(new Stripe.StripeClientOptions { ApiKey = SecretKey, ApiBase = ApiBase ?? Stripe.StripeClient.DefaultApiBase });
 }

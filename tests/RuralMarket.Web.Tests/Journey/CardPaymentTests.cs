@@ -78,7 +78,7 @@ public sealed class CardPaymentTests : IAsyncLifetime
 
         var paid = await LastOrderAsync();
         Assert.NotNull(paid.PaidAt);
-        Assert.Equal("stripe/cs_test_a1", paid.PaymentReference);
+        Assert.Equal("stripe/pi_fake_1", paid.PaymentReference);
         await using var db = NewContext();
         Assert.Equal(1, await db.OutboxMessages.CountAsync(m => m.Type == DomainEventNames.OrderPaid && m.Payload.Contains(order.Code)));
         Assert.Equal(CardEventOutcome.Paid, (await db.CardEvents.AsNoTracking().Where(e => e.Type == "checkout.session.completed").SingleAsync()).Outcome);

@@ -61,6 +61,7 @@ public static class StorefrontHostingExtensions
         services.AddScoped<TransferMatching>();
         services.AddCardPayments();
         services.AddScoped<CardPaymentStart>();
+        services.AddScoped<RefundSending>();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;

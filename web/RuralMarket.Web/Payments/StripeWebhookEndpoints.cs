@@ -5,6 +5,7 @@ using RuralMarket.Data;
 using RuralMarket.Data.Payments;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Grains;
 using RuralMarket.Grains.Orders;
 using RuralMarket.Payments.Cards;
 using RuralMarket.Web.Errors;
@@ -20,7 +21,7 @@ namespace RuralMarket.Web.Payments;
 /// (300 s tolerance, and the event's API version must be the SDK's), each event applied once by its id.
 /// <c>checkout.session.completed</c> pays the checkout's card orders through the order grain; a failed payment is
 /// noted and changes nothing (the orders wait until their window ends), so a late <c>completed</c> still pays; money
-/// that can pay nothing is kept for review.
+/// that can pay nothing is kept for review. <c>charge.refunded</c> records our refunds Stripe lists as sent.
 /// </summary>
 public static class StripeWebhookEndpoints
 {
@@ -75,6 +76,7 @@ public static class StripeWebhookEndpoints
         var (outcome, detail) = stripeEvent.Type switch
         {
             EventTypes.CheckoutSessionCompleted when stripeEvent.Data.Object is Session session => await PayAsync(session, db, grains, cancellationToken),
+            EventTypes.ChargeRefunded when stripeEvent.Data.Object is Charge charge => await RefundedAsync(charge, db, grains, cancellationToken),
             _ => (CardEventOutcome.Noted, stripeEvent.Type),
         };
         kept.Settle(outcome, detail);
@@ -104,7 +106,11 @@ public static class StripeWebhookEndpoints
         {
             return (CardEventOutcome.NeedsReview, $"{session.Id}: paid {session.AmountTotal} for orders totalling {total.Dong}");
         }
-        var reference = $"stripe/{session.Id}";
+        if (session.PaymentIntentId is not { Length: > 0 } paymentIntent)
+        {
+            return (CardEventOutcome.NeedsReview, $"{session.Id}: no payment intent");
+        }
+        var reference = CardRefunds.PaymentReferenceOf(paymentIntent); // what a refund is later made against
         var refused = new List<string>();
         foreach (var order in orders)
         {
@@ -116,6 +122,33 @@ public static class StripeWebhookEndpoints
         return refused.Count == 0
             ? (CardEventOutcome.Paid, string.Join(", ", orders.Select(o => o.Code)))
             : (CardEventOutcome.NeedsReview, $"{session.Id}: {string.Join("; ", refused)}");
+    }
+
+    /// <summary>
+    /// Stripe says money went back. Each refund it lists that we started (tagged with our ids) is recorded as sent, in
+    /// case its answer never reached us; if Stripe refunded more than our refunds account for (a refund made in
+    /// Stripe's dashboard), the event waits for review, since the ledger does not know where that money went.
+    /// </summary>
+    private static async Task<(string Outcome, string Detail)> RefundedAsync(Charge charge, RuralMarketDbContext db, IGrainFactory grains,
+        CancellationToken cancellationToken)
+    {
+        var reference = CardRefunds.PaymentReferenceOf(charge.PaymentIntentId ?? string.Empty);
+        var orderIds = await db.Orders.AsNoTracking().Where(o => o.PaymentReference == reference).Select(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var refund in charge.Refunds?.Data ?? [])
+        {
+            if (refund.Status is "succeeded" or "pending"
+                && Guid.TryParse(refund.Metadata?.GetValueOrDefault(CardRefunds.OrderKey), out var orderId) && orderIds.Contains(orderId)
+                && Guid.TryParse(refund.Metadata?.GetValueOrDefault(CardRefunds.RefundKey), out var refundId))
+            {
+                await Refusal.OfAsync(() => grains.GetGrain<IOrderGrain>(orderId).SendRefundAsync(refundId, CardRefunds.ReferenceOf(refund.Id), Actor.Platform));
+            }
+        }
+        var orders = await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToListAsync(cancellationToken);
+        var known = Money.Sum(orders.SelectMany(o => o.Refunds).Where(r => r.IsSent && r.Reference.StartsWith(CardRefunds.ReferenceOf(string.Empty), StringComparison.Ordinal))
+            .Select(r => r.Amount));
+        return charge.AmountRefunded <= known.Dong
+            ? (CardEventOutcome.Refunded, $"{charge.Id}: {string.Join(", ", orders.Select(o => o.Code))}")
+            : (CardEventOutcome.NeedsReview, $"{charge.Id}: Stripe refunded {charge.AmountRefunded}, RuralMarket's refunds account for {known.Dong}");
     }
 
     private static IResult Problem(IStringLocalizer text, int status, string code) => TypedResults.Problem(ApiProblems.Create(text, status, code));

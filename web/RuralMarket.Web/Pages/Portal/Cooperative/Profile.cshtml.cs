@@ -16,11 +16,10 @@ namespace RuralMarket.Web.Pages.Portal.Cooperative;
 /// <summary>What the profile form posts. The payout account is all or nothing: any part given means all are checked.</summary>
 public sealed class ProfileForm
 {
-    public static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, string> FieldOfCode = new Dictionary<string, string>(BankAccountFields.FieldOfCode)
     {
         ["cooperative.name"] = nameof(Name), ["cooperative.identity_locked"] = nameof(Name), ["cooperative.registration_number"] = nameof(RegistrationNumber),
         ["cooperative.phone"] = nameof(ContactPhone), ["cooperative.email"] = nameof(ContactEmail), ["cooperative.story"] = nameof(Story),
-        ["payout.bank"] = nameof(BankBin), ["payout.account_number"] = nameof(AccountNumber), ["payout.holder_name"] = nameof(HolderName),
     };
 
     public string? Name { get; set; }
