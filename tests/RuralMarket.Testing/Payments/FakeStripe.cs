@@ -12,10 +12,15 @@ public sealed class FakeStripe : FakeHttpService
     public const string SecretKey = "sk_test_fake_ruralmarket";
     public const string WebhookSecret = "whsec_fake_ruralmarket";
     public const string SessionsPath = "/v1/checkout/sessions";
+    public const string RefundsPath = "/v1/refunds";
 
     private int _events;
 
-    public FakeStripe() => WillCreateSession("cs_test_a1");
+    public FakeStripe()
+    {
+        WillCreateSession("cs_test_a1");
+        WillRefund("re_fake_1");
+    }
 
     /// <summary>Configuration that switches cards on against this fake.</summary>
     public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -28,9 +33,20 @@ public sealed class FakeStripe : FakeHttpService
     public void WillCreateSession(string sessionId) =>
         Answer(SessionsPath, 200, new { id = sessionId, @object = "checkout.session", url = PayPageOf(sessionId), status = "open", payment_status = "unpaid" });
 
-    /// <summary>Stripe's refusal of a request: HTTP 400 with its error object.</summary>
-    public void WillRefuse(string message) =>
-        Answer(SessionsPath, 400, new { error = new { type = "invalid_request_error", message } });
+    /// <summary>Stripe's refusal of a request (creating a session, or <paramref name="path"/>): HTTP 400 with its error object.</summary>
+    public void WillRefuse(string message, string path = SessionsPath) =>
+        Answer(path, 400, new { error = new { type = "invalid_request_error", message } });
+
+    /// <summary>Refunds are taken (<c>POST /v1/refunds</c>), answered as Stripe does for a card refund it has accepted.</summary>
+    public void WillRefund(string refundId, string status = "succeeded") =>
+        Answer(RefundsPath, 200, new { id = refundId, @object = "refund", status, currency = "vnd", payment_intent = "pi_fake_1" });
+
+    /// <summary>The charge of a payment intent as <c>charge.refunded</c> carries it (its refunds list left out, as Stripe's current API versions do).</summary>
+    public static object RefundedCharge(long amount, long amountRefunded, string paymentIntent = "pi_fake_1") => new
+    {
+        id = "ch_fake_1", @object = "charge", amount, amount_refunded = amountRefunded, currency = "vnd", payment_intent = paymentIntent,
+        refunded = amountRefunded == amount, status = "succeeded",
+    };
 
     /// <summary>A Stripe event's body (at the SDK's API version) and its <c>Stripe-Signature</c> header, signed at <paramref name="signedAt"/>.</summary>
     public (string Body, string Signature) Event(string type, object dataObject, string? id = null, DateTimeOffset? signedAt = null)

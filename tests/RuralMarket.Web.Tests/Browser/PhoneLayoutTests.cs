@@ -117,7 +117,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
         yield return ("managerA",
         [
             ("portal", "/portal"), ("dashboard", $"{portal}/dashboard"), ("orders", $"{portal}/orders"), ("order", $"{portal}/orders/{a.OrderCode}"),
-            ("packing-list", $"{portal}/orders/{a.OrderCode}/packing-list"), ("products", $"{portal}/products"),
+            ("packing-list", $"{portal}/orders/{a.OrderCode}/packing-list"), ("refund", $"{portal}/orders/{a.OrderCode}/refund"), ("products", $"{portal}/products"),
             ("portal-product", $"{portal}/products/{a.ProductId}"), ("product-edit", $"{portal}/products/{a.ProductId}/edit"),
             ("product-new", $"{portal}/products/new"), ("import", $"{portal}/products/import"), ("households", $"{portal}/households"),
             ("household", $"{portal}/households/{a.HouseholdId}"), ("team", $"{portal}/team"), ("profile", $"{portal}/profile"),
@@ -130,7 +130,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
         [
             ("admin-cooperatives", "/admin/cooperatives"), ("admin-certificates", "/admin/certificates"), ("admin-partners", "/admin/partners"),
             ("admin-reconciliation", "/admin/reconciliation"), ("admin-webhooks", "/admin/webhooks"), ("admin-transfers", "/admin/transfers"),
-            ("admin-payouts", "/admin/payouts"),
+            ("admin-payouts", "/admin/payouts"), ("admin-refunds", "/admin/refunds"),
         ]);
     }
 

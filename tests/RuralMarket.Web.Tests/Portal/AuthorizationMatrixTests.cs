@@ -55,6 +55,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/profile"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/money"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/money/{run:guid}"] = Rule.CooperativeManager,
+        ["/portal/{cooperative}/orders/{code}/refund"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/households/{household:guid}/earnings"] = Rule.CooperativeStaff,
         ["/partner/{partner}"] = Rule.PartnerStaff,
         ["/partner/{partner}/parcels/{waybill}"] = Rule.PartnerStaff,
@@ -64,6 +65,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/webhooks"] = Rule.Admin,
         ["/admin/transfers"] = Rule.Admin,
         ["/admin/payouts"] = Rule.Admin,
+        ["/admin/refunds"] = Rule.Admin,
         // Carriers' webhooks carry no session: each call proves itself with its partner's secret (CarrierWebhookTests).
         ["/webhooks/{carrier}/{partner}"] = Rule.Public, ["/webhooks/{carrier}/{partner}/{secret}"] = Rule.Public,
         // Bank feeds likewise: each call carries its provider's key or signature (BankFeedTests).

@@ -33,8 +33,11 @@ public sealed class RefundModel(RuralMarketDbContext db, RefundSending refunds) 
     /// <summary>Whether the order may have a refund started now: paid in advance, ended, and something left to give back.</summary>
     public bool CanStart { get; private set; }
 
-    /// <summary>A full refund (cancelled or lost, nothing refunded yet) rather than a choice of lines.</summary>
-    public bool IsFull => Order.Status == OrderStatus.Cancelled || (Order.Status == OrderStatus.Lost && Order.Refunds.Count == 0);
+    /// <summary>
+    /// A full refund rather than a choice of lines: for anything but a returned order or a lost one already partly refunded
+    /// (an order still on its way asks for a full refund too, and the grain refuses it).
+    /// </summary>
+    public bool IsFull => Order.Status != OrderStatus.Returned && !(Order.Status == OrderStatus.Lost && Order.Refunds.Count > 0);
 
     public async Task<IActionResult> OnGetAsync(string code)
     {
