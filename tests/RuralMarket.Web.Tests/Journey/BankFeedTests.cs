@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RuralMarket.Data;
@@ -17,7 +15,6 @@ namespace RuralMarket.Web.Tests.Journey;
 /// </summary>
 public sealed class BankFeedTests : IAsyncLifetime
 {
-    private const string ApiKey = "test-sepay-api-key-0001";
     private PortalWorld _world = null!;
     private RuralMarketApp _app = null!;
     private HttpClient _client = null!;
@@ -26,10 +23,7 @@ public sealed class BankFeedTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await PortalWorld.CreateAsync(new Dictionary<string, string?>(PrepaidCheckout.VietQrSettings)
-        {
-            ["Payments:SePay:Enabled"] = "true", ["Payments:SePay:ApiKey"] = ApiKey,
-        });
+        _world = await PortalWorld.CreateAsync(SePayTransfer.Settings());
         _app = _world.App;
         _client = await _world.ClientAsync("anonymous");
         await using var db = NewContext();
@@ -160,22 +154,9 @@ public sealed class BankFeedTests : IAsyncLifetime
         return await db.BankTransfers.MaxAsync(t => t.Id);
     }
 
-    private string SePay(long amount, string content, string type = "in") => JsonSerializer.Serialize(new
-    {
-        id = Interlocked.Increment(ref _nextTransaction), gateway = "Vietcombank", transactionDate = "2026-12-03 14:02:37", accountNumber = "1023456789",
-        code = (string?)null, content, transferType = type, transferAmount = amount, accumulated = 19_077_000, subAccount = (string?)null,
-        referenceCode = "MBVCB.3278907687", description = content,
-    });
+    private string SePay(long amount, string content, string type = "in") => SePayTransfer.Body(Interlocked.Increment(ref _nextTransaction), amount, content, type);
 
-    private Task<HttpResponseMessage> PostAsync(string body, string? key = "Apikey " + ApiKey)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/sepay") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (key is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", key);
-        }
-        return _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> PostAsync(string body, string? key = "Apikey " + SePayTransfer.ApiKey) => _client.SendAsync(SePayTransfer.Request(body, key));
 
     private async Task<Order> PlaceTransferOrderAsync()
     {

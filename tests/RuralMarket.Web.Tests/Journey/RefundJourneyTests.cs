@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +19,6 @@ namespace RuralMarket.Web.Tests.Journey;
 /// </summary>
 public sealed partial class RefundJourneyTests : IAsyncLifetime
 {
-    private const string SePayKey = "test-sepay-api-key-0001";
     private readonly FakeStripe _stripe = new();
     private PortalWorld _world = null!;
     private HttpClient _buyer = null!;
@@ -29,7 +27,7 @@ public sealed partial class RefundJourneyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>(PrepaidCheckout.VietQrSettings) { ["Payments:SePay:Enabled"] = "true", ["Payments:SePay:ApiKey"] = SePayKey };
+        var settings = SePayTransfer.Settings();
         foreach (var (key, value) in _stripe.Settings)
         {
             settings[key] = value;
@@ -190,15 +188,7 @@ public sealed partial class RefundJourneyTests : IAsyncLifetime
         await PrepaidCheckout.AddToCartAsync(_buyer, _productId);
         await PrepaidCheckout.CheckoutAsync(_buyer, "transfer");
         var order = await LastOrderAsync();
-        var body = JsonSerializer.Serialize(new
-        {
-            id = Random.Shared.NextInt64(1, long.MaxValue), gateway = "Vietcombank", transactionDate = "2026-12-04 09:12:00", accountNumber = "1023456789",
-            content = $"{order.Code} chuyen tien", transferType = "in", transferAmount = order.Total.Dong, accumulated = 1, referenceCode = "FT1",
-            description = order.Code,
-        });
-        var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/sepay") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.TryAddWithoutValidation("Authorization", "Apikey " + SePayKey);
-        Assert.Equal(HttpStatusCode.OK, (await _buyer.SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _buyer.SendAsync(SePayTransfer.Paying(order.Code, order.Total.Dong))).StatusCode);
         var paid = await OrderAsync(order.Id);
         Assert.NotNull(paid.PaidAt);
         return paid;
