@@ -21,13 +21,7 @@ internal sealed class CooperativeConfiguration : IEntityTypeConfiguration<Cooper
         builder.OwnsOne(c => c.Address, AddressMapping.Configure);
         builder.Property(c => c.ContactPhone).HasMaxLength(20);
         builder.Property(c => c.ContactEmail).HasMaxLength(254);
-        builder.OwnsOne(c => c.Payout, payout =>
-        {
-            payout.Property(p => p.BankBin).HasMaxLength(6);
-            payout.Property(p => p.AccountNumber).HasMaxLength(19);
-            payout.Property(p => p.HolderName).HasMaxLength(100);
-            payout.Ignore(p => p.Bank);
-        });
+        builder.OwnsOne(c => c.Payout, PayoutAccountMapping.Configure);
         builder.Navigation(c => c.Payout).IsRequired(false);
 
         builder.OwnsMany(c => c.Households, households =>

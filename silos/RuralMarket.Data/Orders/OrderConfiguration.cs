@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RuralMarket.Data.Cooperatives;
 using RuralMarket.Domain.Orders;
 
 namespace RuralMarket.Data.Orders;
@@ -59,13 +60,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             refunds.Property(r => r.Reference).HasMaxLength(100);
             refunds.Ignore(r => r.IsFull);
             refunds.Ignore(r => r.IsSent);
-            refunds.OwnsOne(r => r.Payee, payee =>
-            {
-                payee.Property(a => a.BankBin).HasMaxLength(6);
-                payee.Property(a => a.AccountNumber).HasMaxLength(19);
-                payee.Property(a => a.HolderName).HasMaxLength(100);
-                payee.Ignore(a => a.Bank);
-            });
+            refunds.OwnsOne(r => r.Payee, PayoutAccountMapping.Configure);
         });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RuralMarket.Data.Cooperatives;
 using RuralMarket.Domain.Payments;
 
 namespace RuralMarket.Data.Payments;
@@ -70,13 +71,7 @@ internal sealed class PayoutRunConfiguration : IEntityTypeConfiguration<PayoutRu
         builder.Ignore(r => r.Total);
         builder.Ignore(r => r.Code);
         builder.Ignore(r => r.Memo);
-        builder.OwnsOne(r => r.Account, account =>
-        {
-            account.Property(a => a.BankBin).HasMaxLength(6);
-            account.Property(a => a.AccountNumber).HasMaxLength(19);
-            account.Property(a => a.HolderName).HasMaxLength(100);
-            account.Ignore(a => a.Bank);
-        });
+        builder.OwnsOne(r => r.Account, PayoutAccountMapping.Configure);
         builder.OwnsMany(r => r.Lines, lines =>
         {
             lines.InOwnTable("payout_lines", "RunId");
