@@ -28,6 +28,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Ignore(o => o.WeightGrams);
         builder.Ignore(o => o.CashOnDeliveryAmount);
         builder.Ignore(o => o.RefundedTotal);
+        builder.Ignore(o => o.LinesNotRefunded);
+        builder.Ignore(o => o.IsRefundable);
 
         builder.OwnsOne(o => o.Buyer, buyer =>
         {

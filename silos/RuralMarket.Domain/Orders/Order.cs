@@ -86,6 +86,19 @@ public sealed class Order : AggregateRoot
     /// <summary>What has been or is being given back to the buyer.</summary>
     public Money RefundedTotal => Money.Sum(_refunds.Select(r => r.Amount));
 
+    /// <summary>The lines whose goods no refund has given back yet (none after a full refund).</summary>
+    public IReadOnlyList<OrderLine> LinesNotRefunded => _refunds.Any(r => r.IsFull)
+        ? []
+        : [.. _lines.Where(l => !_refunds.Any(r => r.ProductIds.Contains(l.ProductId)))];
+
+    /// <summary>
+    /// Whether a refund may start now: paid in advance, ended (cancelled, lost, or returned with the goods back), and
+    /// something not yet given back. <see cref="RequestRefund"/> says which rule a refused refund broke.
+    /// </summary>
+    public bool IsRefundable => PaymentMethod != PaymentMethod.CashOnDelivery && PaidAt is not null
+        && (Status is OrderStatus.Cancelled or OrderStatus.Lost || (Status == OrderStatus.Returned && ReturnReceivedAt is not null))
+        && LinesNotRefunded.Count > 0;
+
     public Money Subtotal => Money.Sum(_lines.Select(l => l.Total));
 
     public Money Total => Subtotal + ShippingFee;
@@ -364,14 +377,15 @@ public sealed class Order : AggregateRoot
         {
             throw new DomainException("order.refund_return_not_received", $"Order {Code} is on its way back: refund it once the goods are back.");
         }
-        if (_refunds.Any(r => r.IsFull || r.ProductIds.Intersect(productIds).Any()))
+        var open = LinesNotRefunded.Where(l => productIds.Contains(l.ProductId)).ToList();
+        if (open.Count == productIds.Distinct().Count())
         {
-            throw new DomainException("order.refund_exists", $"Some of these lines of order {Code} are already refunded.");
+            return Money.Sum(open.Select(l => l.Total));
         }
-        var lines = _lines.Where(l => productIds.Contains(l.ProductId)).ToList();
-        return lines.Count == productIds.Distinct().Count()
-            ? Money.Sum(lines.Select(l => l.Total))
-            : throw new DomainException("order.refund_lines", $"Order {Code} has no such line.");
+        var refunded = _lines.Where(l => productIds.Contains(l.ProductId)).Except(open);
+        throw refunded.Any()
+            ? new DomainException("order.refund_exists", $"Some of these lines of order {Code} are already refunded.")
+            : new DomainException("order.refund_lines", $"Order {Code} has no such line.");
     }
 
     private static OrderStatus? OrderStepFor(ShipmentStatus status) => status switch

@@ -27,12 +27,6 @@ public sealed class RefundModel(RuralMarketDbContext db, RefundSending refunds) 
     [BindProperty]
     public RefundForm Form { get; set; } = new();
 
-    /// <summary>The lines still to be refunded of an order that came back (or was lost): what the form offers to choose.</summary>
-    public IReadOnlyList<OrderLine> OpenLines { get; private set; } = [];
-
-    /// <summary>Whether the order may have a refund started now: paid in advance, ended, and something left to give back.</summary>
-    public bool CanStart { get; private set; }
-
     /// <summary>
     /// A full refund rather than a choice of lines: for anything but a returned order or a lost one already partly refunded
     /// (an order still on its way asks for a full refund too, and the grain refuses it).
@@ -107,11 +101,6 @@ public sealed class RefundModel(RuralMarketDbContext db, RefundSending refunds) 
             return false;
         }
         Order = order;
-        var refunded = order.Refunds.SelectMany(r => r.ProductIds).ToHashSet();
-        OpenLines = order.Refunds.Any(r => r.IsFull) ? [] : [.. order.Lines.Where(l => !refunded.Contains(l.ProductId))];
-        var ended = order.Status is OrderStatus.Cancelled or OrderStatus.Lost || (order.Status == OrderStatus.Returned && order.ReturnReceivedAt is not null);
-        CanStart = order.PaymentMethod != PaymentMethod.CashOnDelivery && order.PaidAt is not null && ended
-            && (IsFull ? order.Refunds.Count == 0 : OpenLines.Count > 0);
         return true;
     }
 }
