@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Payments.BankFeeds;
+using RuralMarket.Payments.BankFeeds.Casso;
+using RuralMarket.Payments.BankFeeds.PayOs;
 using RuralMarket.Payments.BankFeeds.SePay;
 using RuralMarket.Payments.Cards;
 using RuralMarket.Payments.VietQr;
@@ -26,9 +28,19 @@ public static class PaymentsHostingExtensions
     public static IServiceCollection AddBankFeeds(this IServiceCollection services)
     {
         services.AddOptions<SePayOptions>().BindConfiguration(SePayOptions.Section)
-            .Validate(o => !o.Enabled || o.ApiKey.Length >= 16, $"{SePayOptions.Section} is switched on without an ApiKey of at least 16 characters.")
+            .Validate(o => !o.Enabled || o.ApiKey.Length >= 16 || o.HmacSecret.Length >= 16,
+                $"{SePayOptions.Section} is switched on without an HmacSecret or ApiKey of at least 16 characters.")
             .ValidateOnStart();
+        services.AddOptions<CassoOptions>().BindConfiguration(CassoOptions.Section)
+            .Validate(o => !o.Enabled || o.ChecksumKey.Length >= 16, $"{CassoOptions.Section} is switched on without a ChecksumKey of at least 16 characters.")
+            .ValidateOnStart();
+        services.AddOptions<PayOsOptions>().BindConfiguration(PayOsOptions.Section)
+            .Validate(o => !o.Enabled || o.ChecksumKey.Length >= 16, $"{PayOsOptions.Section} is switched on without a ChecksumKey of at least 16 characters.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IBankFeed, SePayFeed>();
+        services.AddSingleton<IBankFeed, CassoFeed>();
+        services.AddSingleton<IBankFeed, PayOsFeed>();
         return services;
     }
 

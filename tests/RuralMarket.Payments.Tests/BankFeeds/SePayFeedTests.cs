@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Payments.BankFeeds;
 using RuralMarket.Payments.BankFeeds.SePay;
@@ -7,7 +8,12 @@ namespace RuralMarket.Payments.Tests.BankFeeds;
 
 public class SePayFeedTests
 {
-    private static readonly SePayFeed Feed = new(Options.Create(new SePayOptions { Enabled = true, ApiKey = "test-sepay-api-key-0001" }));
+    private static readonly SePayFeed Feed = new(Options.Create(new SePayOptions { Enabled = true, ApiKey = "test-sepay-api-key-0001" }), TimeProvider.System);
+
+    // SePay publishes no signed example: this one was made outside .NET, with Python's hmac over "1679727757." + the body.
+    private const string HmacSecret = "test-sepay-hmac-secret-0001";
+    private const string SignedAt = "1679727757"; // 2023-03-25 07:02:37 UTC
+    private const string Signature = "sha256=1e4bb44e37d6b8d35e0fe12a08f29c9a496bf13e9caff6b38a78e2960b14c3ce";
 
     // The example transaction from SePay's webhook documentation.
     private const string Documented = """
@@ -46,7 +52,33 @@ public class SePayFeedTests
     [Fact]
     public void Switched_on_without_a_key_nothing_authenticates()
     {
-        var keyless = new SePayFeed(Options.Create(new SePayOptions { Enabled = true }));
+        var keyless = new SePayFeed(Options.Create(new SePayOptions { Enabled = true }), TimeProvider.System);
         Assert.False(keyless.Authenticates(_ => "Apikey ", Documented));
+    }
+
+    [Theory]
+    [InlineData(0, SignedAt, Signature, true)]
+    [InlineData(299, SignedAt, Signature, true)]
+    [InlineData(-299, SignedAt, Signature, true)]
+    [InlineData(301, SignedAt, Signature, false)] // replayed too late
+    [InlineData(0, "1679727758", Signature, false)] // another time than the one signed
+    [InlineData(0, SignedAt, "1e4bb44e37d6b8d35e0fe12a08f29c9a496bf13e9caff6b38a78e2960b14c3ce", false)] // without its sha256= prefix
+    [InlineData(0, SignedAt, "sha256=0e4bb44e37d6b8d35e0fe12a08f29c9a496bf13e9caff6b38a78e2960b14c3ce", false)]
+    [InlineData(0, null, Signature, false)]
+    [InlineData(0, SignedAt, null, false)]
+    public void With_a_secret_only_a_signature_of_the_body_made_within_five_minutes_authenticates(int secondsLater, string? timestamp, string? signature, bool accepted)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(long.Parse(SignedAt, System.Globalization.CultureInfo.InvariantCulture) + secondsLater));
+        var signed = new SePayFeed(Options.Create(new SePayOptions { Enabled = true, ApiKey = "test-sepay-api-key-0001", HmacSecret = HmacSecret }), clock);
+        string? Header(string name) => name switch
+        {
+            "X-SePay-Timestamp" => timestamp,
+            "X-SePay-Signature" => signature,
+            "Authorization" => "Apikey test-sepay-api-key-0001", // the API key alone no longer does once a secret is set
+            _ => null,
+        };
+
+        Assert.Equal(accepted, signed.Authenticates(Header, Documented));
+        Assert.False(signed.Authenticates(Header, Documented.Replace("2277000", "2278000", StringComparison.Ordinal)));
     }
 }

@@ -6,7 +6,7 @@ using RuralMarket.Web.Hosting;
 namespace RuralMarket.Web.Payments;
 
 /// <summary>
-/// Bank-feed webhooks at <c>/webhooks/{provider}</c> (<c>sepay</c>): a call without the provider's proof is a 401 and
+/// Bank-feed webhooks at <c>/webhooks/{provider}</c> (<c>sepay</c>, <c>casso</c>, <c>payos</c>): a call without the provider's proof is a 401 and
 /// kept nowhere; a body we cannot read is a 400; every incoming transfer is kept once by the provider's transaction id
 /// and matched (<see cref="TransferMatching"/>), and the provider is told it arrived, whatever the match, so it stops resending.
 /// </summary>
@@ -57,5 +57,5 @@ public static class BankFeedEndpoints
     private static IResult Problem(IStringLocalizer text, int status, string code) => TypedResults.Problem(ApiProblems.Create(text, status, code));
 }
 
-/// <summary><c>success</c> is what SePay looks for; <c>outcomes</c> says what became of each incoming transfer.</summary>
+/// <summary><c>success</c> is what SePay looks for (Casso and payOS want any 2xx); <c>outcomes</c> says what became of each incoming transfer.</summary>
 public sealed record BankFeedAnswer(bool Success, IReadOnlyList<string> Outcomes);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RuralMarket.Domain.Shared;
 
@@ -9,59 +8,59 @@ namespace RuralMarket.Payments.BankFeeds.SePay;
 
 /// <summary>
 /// SePay's transaction webhook: one transaction per call (<c>id</c>, <c>transferType</c> in/out, <c>transferAmount</c>,
-/// <c>content</c>, <c>accountNumber</c>, <c>transactionDate</c> in Vietnam time), authenticated by the API key header.
+/// <c>content</c>, <c>accountNumber</c>, <c>transactionDate</c> in Vietnam time), authenticated by the API key header
+/// or, when a secret is configured, by <c>X-SePay-Signature: sha256={hex}</c>, an HMAC-SHA256 of
+/// <c>{X-SePay-Timestamp}.{raw body}</c>, within a few minutes of our clock so an old call cannot be replayed.
 /// </summary>
-public sealed class SePayFeed(IOptions<SePayOptions> options) : IBankFeed
+public sealed class SePayFeed(IOptions<SePayOptions> options, TimeProvider clock) : IBankFeed
 {
-    private static readonly TimeSpan VietnamTime = TimeSpan.FromHours(7);
-
     public string Provider => "sepay";
 
     public bool IsOn => options.Value.Enabled;
 
-    public bool Authenticates(Func<string, string?> header, string body)
+    public bool Authenticates(Func<string, string?> header, string body) =>
+        options.Value.IsSigned ? IsSigned(header, body) : HasApiKey(header);
+
+    public IReadOnlyList<IncomingTransfer> Read(string body)
+    {
+        using var document = FeedFields.Parse(body);
+        var root = document.RootElement;
+        var id = FeedFields.Id(root, "id");
+        var dong = FeedFields.Dong(root, "transferAmount");
+        var at = FeedFields.VietnamTimeOf(root, "transactionDate");
+        var incoming = FeedFields.Text(root, "transferType") switch
+        {
+            "in" => true,
+            "out" => false,
+            _ => throw new MalformedFeedException("transferType is neither in nor out"),
+        };
+        return dong > 0
+            ? [new IncomingTransfer(id, Money.FromDong(dong), FeedFields.Text(root, "content"), FeedFields.Text(root, "accountNumber"), at, incoming)]
+            : throw new MalformedFeedException("transferAmount is not positive");
+    }
+
+    /// <summary>The signature SePay sends for <paramref name="body"/> at <paramref name="unixSeconds"/>, as hex.</summary>
+    public static string SignatureOf(string secret, long unixSeconds, string body) => Convert.ToHexStringLower(Hash(secret, unixSeconds, body));
+
+    private bool HasApiKey(Func<string, string?> header)
     {
         var expected = Encoding.UTF8.GetBytes("Apikey " + options.Value.ApiKey);
         var sent = Encoding.UTF8.GetBytes(header("Authorization") ?? string.Empty);
         return options.Value.ApiKey.Length > 0 && CryptographicOperations.FixedTimeEquals(expected, sent);
     }
 
-    public IReadOnlyList<IncomingTransfer> Read(string body)
+    private bool IsSigned(Func<string, string?> header, string body)
     {
-        try
+        if (!long.TryParse(header("X-SePay-Timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var unixSeconds)
+            || Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - unixSeconds) > options.Value.SignatureTolerance.TotalSeconds)
         {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new MalformedFeedException("the body is not an object");
-            }
-            var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind is JsonValueKind.Number or JsonValueKind.String
-                ? idValue.ToString()
-                : throw new MalformedFeedException("no id");
-            var amount = root.TryGetProperty("transferAmount", out var amountValue) && amountValue.TryGetInt64(out var dong) && dong > 0
-                ? Money.FromDong(dong)
-                : throw new MalformedFeedException("no positive whole transferAmount");
-            var at = root.TryGetProperty("transactionDate", out var dateValue) && dateValue.ValueKind == JsonValueKind.String
-                && DateTime.TryParseExact(dateValue.GetString(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-                    ? new DateTimeOffset(local, VietnamTime)
-                    : throw new MalformedFeedException("no transactionDate as yyyy-MM-dd HH:mm:ss");
-            var incoming = Text(root, "transferType") switch
-            {
-                "in" => true,
-                "out" => false,
-                _ => throw new MalformedFeedException("transferType is neither in nor out"),
-            };
-            return id.Length is > 0 and <= 100
-                ? [new IncomingTransfer(id, amount, Text(root, "content"), Text(root, "accountNumber"), at, incoming)]
-                : throw new MalformedFeedException("the id is empty or too long");
+            return false;
         }
-        catch (JsonException e)
-        {
-            throw new MalformedFeedException($"not JSON: {e.Message}");
-        }
+        var sent = header("X-SePay-Signature");
+        return sent is not null && sent.StartsWith("sha256=", StringComparison.Ordinal)
+            && FeedSignature.Matches(Hash(options.Value.HmacSecret, unixSeconds, body), sent["sha256=".Length..]);
     }
 
-    private static string Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
+    private static byte[] Hash(string secret, long unixSeconds, string body) =>
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{unixSeconds}.{body}"));
 }
