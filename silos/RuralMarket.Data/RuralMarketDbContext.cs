@@ -60,6 +60,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<PayoutRun> PayoutRuns => Set<PayoutRun>();
 
+    public DbSet<HouseholdHandover> HouseholdHandovers => Set<HouseholdHandover>();
+
     public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 
     public DbSet<Province> Provinces => Set<Province>();

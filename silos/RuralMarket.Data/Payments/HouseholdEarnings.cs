@@ -6,17 +6,29 @@ namespace RuralMarket.Data.Payments;
 
 /// <summary>
 /// One household's money, month by month in Vietnam's calendar: what it earned from each product (its shares of sales,
-/// less refunds, as the ledger has them) and what was paid out for it (its shares in payout runs marked paid, which the
-/// platform pays to the cooperative to hand on).
+/// less refunds, as the ledger has them), what was paid out for it (its shares in payout runs marked paid, which the
+/// platform pays to the cooperative to hand on), and what the cooperative recorded handing it.
 /// </summary>
-public sealed record HouseholdEarnings(IReadOnlyList<EarningsMonth> Months)
+public sealed record HouseholdEarnings(IReadOnlyList<EarningsMonth> Months, IReadOnlyList<HouseholdHandover> Handovers)
 {
     public long EarnedDong => Months.Sum(m => m.EarnedDong);
 
     public Money PaidOut => Money.Sum(Months.Select(m => m.PaidOut));
 
+    public Money HandedOver => Money.Sum(Months.Select(m => m.HandedOver));
+
     /// <summary>Earned and not yet paid out: sales not settled yet, or settled and waiting for the next run.</summary>
     public Money Owed => Money.FromDong(Math.Max(0, EarnedDong - PaidOut.Dong));
+
+    /// <summary>
+    /// Paid out to the cooperative for the household and not yet handed to it; below zero when the cooperative paid the
+    /// household ahead of the platform's payout.
+    /// </summary>
+    public long HeldDong => PaidOut.Dong - HandedOver.Dong;
+
+    /// <summary>The month's handovers, voided ones included (shown struck through), newest first.</summary>
+    public IEnumerable<HouseholdHandover> HandoversIn(DateOnly month) =>
+        Handovers.Where(h => h.HandedOn.Year == month.Year && h.HandedOn.Month == month.Month);
 
     public EarningsMonth? Month(DateOnly month) => Months.FirstOrDefault(m => m.Month == month);
 
@@ -28,6 +40,8 @@ public sealed record HouseholdEarnings(IReadOnlyList<EarningsMonth> Months)
             .Where(l => !Posting.IsPayout(l.Posting)).ToList();
         var payouts = await db.PayoutRuns.AsNoTracking().Where(r => r.Status == PayoutStatus.Paid)
             .SelectMany(r => r.Lines, (r, l) => new { r.PaidAt, l.Account, l.Amount }).Where(p => p.Account == account).ToListAsync(cancellationToken);
+        var handovers = await db.HouseholdHandovers.AsNoTracking().Where(h => h.HouseholdId == householdId)
+            .OrderByDescending(h => h.HandedOn).ThenByDescending(h => h.RecordedAt).ToListAsync(cancellationToken);
         var productIds = sales.Select(s => s.ProductId).Distinct().ToList();
         var names = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 
@@ -36,10 +50,11 @@ public sealed record HouseholdEarnings(IReadOnlyList<EarningsMonth> Months)
                 -g.Sum(s => s.Side == "debit" ? s.Amount.Dong : -s.Amount.Dong))))
             .ToLookup(e => e.Month, e => e.Product);
         var paid = payouts.ToLookup(p => MonthOf(p.PaidAt!.Value), p => p.Amount);
-        var months = earned.Select(g => g.Key).Union(paid.Select(g => g.Key)).OrderDescending()
-            .Select(month => new EarningsMonth(month, [.. earned[month].OrderByDescending(p => p.EarnedDong)], Money.Sum(paid[month])))
+        var handed = handovers.Where(h => !h.IsVoided).ToLookup(h => new DateOnly(h.HandedOn.Year, h.HandedOn.Month, 1), h => h.Amount);
+        var months = earned.Select(g => g.Key).Union(paid.Select(g => g.Key)).Union(handed.Select(g => g.Key)).OrderDescending()
+            .Select(month => new EarningsMonth(month, [.. earned[month].OrderByDescending(p => p.EarnedDong)], Money.Sum(paid[month]), Money.Sum(handed[month])))
             .ToList();
-        return new HouseholdEarnings(months);
+        return new HouseholdEarnings(months, handovers);
     }
 
     private static DateOnly MonthOf(DateTimeOffset at)
@@ -49,8 +64,8 @@ public sealed record HouseholdEarnings(IReadOnlyList<EarningsMonth> Months)
     }
 }
 
-/// <summary>One month: earned per product (negative when a refund came after the month's sales), and paid out.</summary>
-public sealed record EarningsMonth(DateOnly Month, IReadOnlyList<ProductEarnings> Products, Money PaidOut)
+/// <summary>One month: earned per product (negative when a refund came after the month's sales), paid out, and handed to the household.</summary>
+public sealed record EarningsMonth(DateOnly Month, IReadOnlyList<ProductEarnings> Products, Money PaidOut, Money HandedOver)
 {
     public long EarnedDong => Products.Sum(p => p.EarnedDong);
 }

@@ -83,3 +83,22 @@ internal sealed class PayoutRunConfiguration : IEntityTypeConfiguration<PayoutRu
         });
     }
 }
+
+internal sealed class HouseholdHandoverConfiguration : IEntityTypeConfiguration<HouseholdHandover>
+{
+    public void Configure(EntityTypeBuilder<HouseholdHandover> builder)
+    {
+        builder.ToTable("household_handovers");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Version).IsConcurrencyToken();
+        builder.HasIndex(h => new { h.HouseholdId, h.HandedOn });
+        builder.HasIndex(h => h.CooperativeId);
+        builder.Property(h => h.Method).HasConversion<string>().HasMaxLength(20);
+        builder.Property(h => h.Note).HasMaxLength(200);
+        builder.Property(h => h.RecordedBy).HasMaxLength(100);
+        builder.Property(h => h.VoidReason).HasMaxLength(200);
+        builder.Ignore(h => h.PendingEvents);
+        builder.Ignore(h => h.IsVoided);
+    }
+}

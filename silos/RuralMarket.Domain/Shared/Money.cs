@@ -65,9 +65,9 @@ public readonly record struct Money : IComparable<Money>
         return new Money(dong);
     }
 
-    /// <summary>Vietnamese display form: <c>150.000 ₫</c> (dot grouping, a no-break space, then the đồng sign).</summary>
     /// <summary>A difference of amounts, which may be below zero (a month whose refunds outweigh its sales): "−12.000 ₫".</summary>
     public static string Signed(long dong) => dong < 0 ? "\u2212" + FromDong(checked(-dong)) : FromDong(dong).ToString();
 
+    /// <summary>Vietnamese display form: <c>150.000 ₫</c> (dot grouping, a no-break space, then the đồng sign).</summary>
     public override string ToString() => Dong.ToString("#,0", VietnameseGrouping) + "\u00A0₫";
 }

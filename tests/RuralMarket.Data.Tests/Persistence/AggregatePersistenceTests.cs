@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Orders;
+using RuralMarket.Domain.Payments;
 using RuralMarket.Domain.Shared;
 
 namespace RuralMarket.Data.Tests.Persistence;
@@ -118,6 +119,32 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
         Assert.Equal(("970405", "1500205112345", "NGUYỄN THỊ LAN"), (refund.Payee!.BankBin, refund.Payee.AccountNumber, refund.Payee.HolderName));
         Assert.Equal(("FT26338123456", now.AddHours(1)), (refund.Reference, refund.SentAt!.Value));
         Assert.Empty(refund.ProductIds);
+    }
+
+    [ServiceFact]
+    public async Task A_household_handover_round_trips_and_is_voided_in_a_later_write()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        var now = Platform.Clock.GetUtcNow();
+        var handedOn = VietnamCalendar.DayOf(now).AddDays(-3);
+        var handover = HouseholdHandover.Record(Guid.NewGuid(), cooperative, cooperative.Households[0].Id, Money.FromDong(1_250_000), handedOn,
+            HandoverMethod.BankTransfer, "Tiền miến tháng 11", "Nông Thị Hoa", now);
+        await using (var db = Platform.NewContext())
+        {
+            db.HouseholdHandovers.Add(handover);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Platform.NewContext())
+        {
+            (await db.HouseholdHandovers.SingleAsync(h => h.Id == handover.Id)).Void("Ghi nhầm hộ", now.AddHours(1));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Platform.NewContext();
+        var stored = await check.HouseholdHandovers.SingleAsync(h => h.HouseholdId == cooperative.Households[0].Id && h.HandedOn == handedOn);
+        Assert.Equal((Money.FromDong(1_250_000), HandoverMethod.BankTransfer, "Tiền miến tháng 11", "Nông Thị Hoa", now),
+            (stored.Amount, stored.Method, stored.Note, stored.RecordedBy, stored.RecordedAt));
+        Assert.Equal(("Ghi nhầm hộ", now.AddHours(1)), (stored.VoidReason, stored.VoidedAt!.Value));
     }
 
     [ServiceFact]

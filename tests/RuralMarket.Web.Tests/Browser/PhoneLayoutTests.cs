@@ -125,6 +125,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
             ("money", $"{portal}/money"), ("payout-statement", $"{portal}/money/{run}"),
             ("earnings", $"{portal}/households/{a.HouseholdId}/earnings"),
             ("earnings-statement", $"{portal}/households/{a.HouseholdId}/earnings?handler=Statement&month=2026-12"),
+            ("handovers", $"{portal}/households/{a.HouseholdId}/handovers"),
         ]);
         yield return ("admin",
         [

@@ -15,7 +15,7 @@ internal static partial class WebForm
             var name = Attribute(tag, "name");
             var type = Attribute(tag, "type") ?? "text";
             if (name is null || !name.StartsWith(prefix, StringComparison.Ordinal) || type is "file" or "submit"
-                || (type == "checkbox" && !tag.Contains(" checked", StringComparison.Ordinal)))
+                || (type is "checkbox" or "radio" && !tag.Contains(" checked", StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -57,6 +57,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/money/{run:guid}"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/orders/{code}/refund"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/households/{household:guid}/earnings"] = Rule.CooperativeStaff,
+        ["/portal/{cooperative}/households/{household:guid}/handovers"] = Rule.CooperativeManager,
         ["/partner/{partner}"] = Rule.PartnerStaff,
         ["/partner/{partner}/parcels/{waybill}"] = Rule.PartnerStaff,
         ["/partner/{partner}/remittances"] = Rule.PartnerStaff,
