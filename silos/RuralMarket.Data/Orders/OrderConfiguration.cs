@@ -64,5 +64,17 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             refunds.Ignore(r => r.IsSent);
             refunds.OwnsOne(r => r.Payee, PayoutAccountMapping.Configure);
         });
+        builder.OwnsMany(o => o.Reviews, reviews =>
+        {
+            reviews.InOwnTable("order_reviews", "OrderId");
+            reviews.HasIndex("OrderId", nameof(OrderReview.ProductId)).IsUnique();
+            reviews.HasIndex(r => new { r.ProductId, r.CreatedAt });
+            reviews.HasIndex(r => r.CreatedAt);
+            reviews.Property(r => r.Text).HasMaxLength(OrderReview.MaxTextLength);
+            reviews.Property(r => r.ReviewerName).HasMaxLength(100);
+            reviews.Property(r => r.Answer).HasMaxLength(OrderReview.MaxTextLength);
+            reviews.Property(r => r.HiddenReason).HasMaxLength(200);
+            reviews.Ignore(r => r.IsHidden);
+        });
     }
 }

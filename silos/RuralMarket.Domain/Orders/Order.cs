@@ -10,7 +10,7 @@ namespace RuralMarket.Domain.Orders;
 /// sharing a <see cref="CheckoutId"/>. Every state change goes through <see cref="MoveTo"/>, which refuses
 /// anything the lifecycle does not allow.
 /// </summary>
-public sealed class Order : AggregateRoot
+public sealed partial class Order : AggregateRoot
 {
     private static readonly Dictionary<OrderStatus, OrderStatus[]> NextSteps = new()
     {
@@ -26,6 +26,7 @@ public sealed class Order : AggregateRoot
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderStatusChange> _timeline = [];
     private readonly List<OrderRefund> _refunds = [];
+    private readonly List<OrderReview> _reviews = [];
 
     private Order()
     {

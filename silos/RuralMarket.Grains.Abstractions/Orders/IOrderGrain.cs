@@ -43,6 +43,15 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// <summary>The refund has gone, as <paramref name="reference"/>. False when it was already recorded so.</summary>
     Task<bool> SendRefundAsync(Guid refundId, string reference, Actor actor);
 
+    /// <summary>The buyer rates a delivered line (see <see cref="Order.Review"/>). False when the same review was already kept.</summary>
+    Task<bool> ReviewAsync(Guid productId, int rating, string? text);
+
+    /// <summary>The cooperative's one public answer to a review. False when that answer was already kept.</summary>
+    Task<bool> AnswerReviewAsync(Guid productId, string answer, Actor actor);
+
+    /// <summary>An admin hides a review from the product page, with a reason; it is kept. False when it was hidden already.</summary>
+    Task<bool> HideReviewAsync(Guid productId, string reason, Actor actor);
+
     /// <summary>Ends an unpaid prepaid order whose payment window has passed. False (and nothing changed) when it has not.</summary>
     Task<bool> ExpireAsync();
 }

@@ -127,6 +127,31 @@ public sealed class OrderGrain(
             return sent;
         });
 
+    public Task<bool> ReviewAsync(Guid productId, int rating, string? text) =>
+        ChangeAsync(now => Aggregate.Review(productId, rating, text, now));
+
+    public Task<bool> AnswerReviewAsync(Guid productId, string answer, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            var answered = Aggregate.AnswerReview(productId, answer, now);
+            if (answered)
+            {
+                Activity(actor, "review.answered", now);
+            }
+            return answered;
+        });
+
+    public Task<bool> HideReviewAsync(Guid productId, string reason, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            var hidden = Aggregate.HideReview(productId, reason, now);
+            if (hidden)
+            {
+                Activity(actor, "review.hidden", now);
+            }
+            return hidden;
+        });
+
     public async Task<bool> ExpireAsync()
     {
         if (!Exists)

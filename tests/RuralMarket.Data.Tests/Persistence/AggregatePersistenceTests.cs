@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RuralMarket.Data.Orders;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Orders;
@@ -145,6 +146,49 @@ public abstract class AggregatePersistenceTests(DatabaseKind kind) : DatabaseTes
         Assert.Equal((Money.FromDong(1_250_000), HandoverMethod.BankTransfer, "Tiền miến tháng 11", "Nông Thị Hoa", now),
             (stored.Amount, stored.Method, stored.Note, stored.RecordedBy, stored.RecordedAt));
         Assert.Equal(("Ghi nhầm hộ", now.AddHours(1)), (stored.VoidReason, stored.VoidedAt!.Value));
+    }
+
+    [ServiceFact]
+    public async Task Reviews_round_trip_and_the_product_page_counts_only_those_not_hidden()
+    {
+        var cooperative = await Platform.AddCooperativeAsync();
+        var product = await Platform.AddProductAsync(cooperative);
+        var now = Platform.Clock.GetUtcNow();
+        var orders = new List<Order>();
+        foreach (var (rating, index) in new[] { 5, 4, 2 }.Select((r, i) => (r, i)))
+        {
+            var order = Order.Place(new OrderIdentity(Guid.NewGuid(), $"RMREV000{index}", $"token-review-{index}", Guid.NewGuid()), cooperative.Id, CatalogBuilder.Recipient(),
+                PaymentMethod.CashOnDelivery, [new OrderLine(product.Id, product.Name, product.Price, 1, 500)], Money.FromDong(27_000), now, TimeSpan.FromMinutes(30));
+            order.Confirm(now);
+            order.Pack(now);
+            order.HandToCarrier(now);
+            order.MarkInTransit(now);
+            order.MarkDelivered(now);
+            order.Review(product.Id, rating, $"Đánh giá {rating} sao", now.AddMinutes(index));
+            orders.Add(order);
+        }
+        await using (var db = Platform.NewContext())
+        {
+            db.Orders.AddRange(orders);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Platform.NewContext())
+        {
+            var lowest = await db.Orders.SingleAsync(o => o.Id == orders[2].Id);
+            lowest.HideReview(product.Id, "Nội dung không liên quan", now.AddHours(1));
+            (await db.Orders.SingleAsync(o => o.Id == orders[0].Id)).AnswerReview(product.Id, "Cảm ơn chị", now.AddHours(1));
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = Platform.NewContext();
+        var shown = await ProductReviews.OfAsync(check, product.Id);
+        Assert.Equal((2, 45), (shown.Count, shown.AverageTenths)); // (5 + 4) / 2, the hidden 2 left out
+        Assert.Equal(["Đánh giá 4 sao", "Đánh giá 5 sao"], shown.Latest.Select(r => r.Text));
+        Assert.Equal("Cảm ơn chị", shown.Latest[1].Answer);
+        var listed = await RecentReviews.OfAsync(check, cooperative.Id);
+        Assert.Equal(3, listed.Count);
+        Assert.Equal(("RMREV0002", "Nội dung không liên quan"), (listed[0].OrderCode, listed[0].Review.HiddenReason));
+        Assert.Empty(await RecentReviews.OfAsync(check, Guid.NewGuid()));
     }
 
     [ServiceFact]

@@ -75,6 +75,7 @@ public static class AccountsHostingExtensions
             pages.Conventions.AuthorizePage("/Portal/Cooperative/PayoutStatement", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizePage("/Portal/Cooperative/Refund", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizePage("/Portal/Cooperative/HouseholdHandovers", AccessPolicies.CooperativeManager);
+            pages.Conventions.AuthorizePage("/Portal/Cooperative/Reviews", AccessPolicies.CooperativeManager);
             pages.Conventions.AuthorizeFolder("/Partner", AccessPolicies.PartnerStaff);
             pages.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
         });

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
+using RuralMarket.Data.Orders;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Cooperatives;
 using RuralMarket.Domain.Shared;
@@ -13,7 +14,7 @@ public sealed record CertificateView(int Stars, string Number, IssuingLevel Leve
 
 public sealed record ProductView(
     Product Product, string CooperativeSlug, string CooperativeName, string ProvinceName, string Commune,
-    CertificateView? Certificate, IReadOnlyList<ProducerView> Producers);
+    CertificateView? Certificate, IReadOnlyList<ProducerView> Producers, ProductReviews Reviews);
 
 /// <summary>A cooperative's page: its products as the same cards search shows.</summary>
 public sealed record CooperativeView(Cooperative Cooperative, string ProvinceName, IReadOnlyList<SearchHit> Products);
@@ -48,7 +49,7 @@ public sealed class ProductPages(RuralMarketDbContext db, TimeProvider clock)
             .OrderByDescending(p => p.Percent)
             .ToList();
         return new ProductView(product, cooperative.Slug, cooperative.Name, province.Name, cooperative.Address.Commune,
-            Certificate(product), producers);
+            Certificate(product), producers, await ProductReviews.OfAsync(db, product.Id, cancellationToken));
     }
 
     public async Task<CooperativeView?> FindCooperativeAsync(string slug, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using RuralMarket.Domain.Shared;
 using RuralMarket.Grains;
 using RuralMarket.Grains.Orders;
 using RuralMarket.Payments.VietQr;
+using RuralMarket.Web.Errors;
 using RuralMarket.Web.Logistics;
 using RuralMarket.Web.Payments;
 
@@ -47,6 +48,9 @@ public sealed class TrackModel(
     public string? Confirm { get; set; }
 
     public bool AsksToCancel => CanCancel && Confirm == "cancel";
+
+    /// <summary>A review the grain refused, with what the buyer typed, so the form shows it again beside the reason.</summary>
+    public (Guid ProductId, string ErrorKey, string? Rating, string? Text)? ReviewRefused { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
         await LoadAsync(token, cancellationToken) ? Page() : NotFound();
@@ -91,6 +95,24 @@ public sealed class TrackModel(
         {
             Notice = "tracking.notice.cannot_cancel";
         }
+        return RedirectToPage(new { token });
+    }
+
+    /// <summary>The buyer rates one line of a delivered order; the order grain decides whether it may be reviewed.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(string token, Guid productId, string? rating, string? text, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken) || Order.Lines.All(l => l.ProductId != productId))
+        {
+            return NotFound();
+        }
+        var stars = int.TryParse(rating, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+        if (await Refusal.OfAsync(() => grains.GetGrain<IOrderGrain>(Order.Id).ReviewAsync(productId, stars, text)) is { } refusal)
+        {
+            ReviewRefused = (productId, RuralMarket.Web.Portal.FormErrors.KeyOf(refusal.Code), rating, text);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Notice = "tracking.notice.reviewed";
         return RedirectToPage(new { token });
     }
 
