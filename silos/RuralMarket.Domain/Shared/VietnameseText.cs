@@ -24,6 +24,21 @@ public static class VietnameseText
         return builder.ToString();
     }
 
+    /// <summary>The text without diacritics, case kept ("Đơn hàng đã giao" → "Don hang da giao"): for SMS that must fit GSM-7.</summary>
+    public static string Unaccented(string text)
+    {
+        var decomposed = WellFormed(text).Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c switch { 'đ' => 'd', 'Đ' => 'D', _ => c });
+            }
+        }
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
     /// <summary>The words of a text (runs of letters and digits), in NFC and lower case, diacritics kept.</summary>
     public static IReadOnlyList<string> Words(string text)
     {
