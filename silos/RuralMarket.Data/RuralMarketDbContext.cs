@@ -62,6 +62,10 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<HouseholdHandover> HouseholdHandovers => Set<HouseholdHandover>();
 
+    public DbSet<Notices.Notice> Notices => Set<Notices.Notice>();
+
+    public DbSet<Notices.NoticeOptOut> NoticeOptOuts => Set<Notices.NoticeOptOut>();
+
     public DbSet<GrainReminderRow> GrainReminders => Set<GrainReminderRow>();
 
     public DbSet<Province> Provinces => Set<Province>();

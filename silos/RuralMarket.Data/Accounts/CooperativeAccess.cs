@@ -20,6 +20,7 @@ public sealed class CooperativeAccess
         Role = role;
         GrantedBy = grantedBy;
         GrantedAt = grantedAt;
+        ReceivesNotices = role == AccessRole.Manager;
     }
 
     public long Id { get; private set; }
@@ -34,4 +35,9 @@ public sealed class CooperativeAccess
     public Guid? GrantedBy { get; private set; }
 
     public DateTimeOffset GrantedAt { get; private set; }
+
+    /// <summary>Gets new orders and low stock by SMS or e-mail: managers unless they switch it off, helpers once they switch it on.</summary>
+    public bool ReceivesNotices { get; private set; }
+
+    public void SetReceivesNotices(bool receives) => ReceivesNotices = receives;
 }

@@ -84,6 +84,7 @@ internal sealed class PostalPartnerConfiguration : IEntityTypeConfiguration<Post
         builder.Property(p => p.Slug).HasMaxLength(80);
         builder.Property(p => p.Carrier).HasMaxLength(20);
         builder.Property(p => p.WebhookSecretHash).HasMaxLength(64);
+        builder.Property(p => p.Phone).HasMaxLength(11);
     }
 }
 

@@ -11,7 +11,7 @@ public sealed class PostalPartner
 
     private PostalPartner()
     {
-        Name = Slug = Carrier = WebhookSecretHash = string.Empty;
+        Name = Slug = Carrier = WebhookSecretHash = Phone = string.Empty;
     }
 
     public PostalPartner(Guid id, string name, string slug, string carrier, DateTimeOffset createdAt)
@@ -20,7 +20,7 @@ public sealed class PostalPartner
         Name = name;
         Slug = slug;
         Carrier = carrier;
-        WebhookSecretHash = string.Empty;
+        WebhookSecretHash = Phone = string.Empty;
         CreatedAt = createdAt;
         Active = true;
     }
@@ -38,7 +38,12 @@ public sealed class PostalPartner
 
     public bool Active { get; private set; }
 
+    /// <summary>The number a buyer calls about a failed delivery (national form); empty when the partner gave none.</summary>
+    public string Phone { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public void SetPhone(string phone) => Phone = phone;
 
     public void SetWebhookSecretHash(string hash) => WebhookSecretHash = hash;
 

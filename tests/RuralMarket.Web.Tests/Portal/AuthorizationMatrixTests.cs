@@ -59,6 +59,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/portal/{cooperative}/households/{household:guid}/earnings"] = Rule.CooperativeStaff,
         ["/portal/{cooperative}/households/{household:guid}/handovers"] = Rule.CooperativeManager,
         ["/portal/{cooperative}/reviews"] = Rule.CooperativeManager,
+        ["/portal/{cooperative}/notices"] = Rule.CooperativeStaff,
         ["/partner/{partner}"] = Rule.PartnerStaff,
         ["/partner/{partner}/parcels/{waybill}"] = Rule.PartnerStaff,
         ["/partner/{partner}/remittances"] = Rule.PartnerStaff,
@@ -67,7 +68,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         ["/admin/webhooks"] = Rule.Admin,
         ["/admin/transfers"] = Rule.Admin,
         ["/admin/payouts"] = Rule.Admin,
-        ["/admin/refunds"] = Rule.Admin, ["/admin/reviews"] = Rule.Admin,
+        ["/admin/refunds"] = Rule.Admin, ["/admin/reviews"] = Rule.Admin, ["/admin/notices"] = Rule.Admin,
         // Carriers' webhooks carry no session: each call proves itself with its partner's secret (CarrierWebhookTests).
         ["/webhooks/{carrier}/{partner}"] = Rule.Public, ["/webhooks/{carrier}/{partner}/{secret}"] = Rule.Public,
         // Bank feeds likewise: each call carries its provider's key or signature (BankFeedTests).

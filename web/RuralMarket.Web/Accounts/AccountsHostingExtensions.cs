@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RuralMarket.Data;
 using RuralMarket.Data.Accounts;
 using RuralMarket.Data.Hosting;
+using RuralMarket.Notices;
 using RuralMarket.Web.Hosting;
 using RuralMarket.Web.Partner;
 using RuralMarket.Web.Portal;
@@ -88,7 +89,8 @@ public static class AccountsHostingExtensions
         services.AddScoped<SignInNames>();
         services.AddScoped<StaffAccounts>();
         services.AddSingleton<Pages.Account.RegistrationConfirmations>();
-        services.TryAddSingleton<IAccountMessages, LoggedAccountMessages>();
+        services.AddNoticeChannels();
+        services.TryAddSingleton<IAccountMessages, NoticeAccountMessages>();
         services.AddSingleton<SignInThrottle>();
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(options =>
             // Guessing passwords is slowed twice: SignInThrottle per name and address, and this limit per address across names.

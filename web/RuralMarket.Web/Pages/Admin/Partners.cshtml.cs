@@ -33,7 +33,7 @@ public sealed class PartnersModel(RuralMarketDbContext db, PartnerApiKeys keys, 
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostCreateAsync(string? name, string? carrier, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCreateAsync(string? name, string? carrier, string? phone, CancellationToken cancellationToken)
     {
         var trimmed = (name ?? string.Empty).Trim().Normalize();
         if (trimmed.Length is 0 or > 200)
@@ -44,11 +44,51 @@ public sealed class PartnersModel(RuralMarketDbContext db, PartnerApiKeys keys, 
         {
             return await ProblemAsync("error.shipment.carrier_off", cancellationToken);
         }
+        if (PhoneOf(phone) is not { } number)
+        {
+            return await ProblemAsync("admin.partners.phone_invalid", cancellationToken);
+        }
         var taken = await db.PostalPartners.AsNoTracking().Select(p => p.Slug).ToListAsync(cancellationToken);
         var slug = FreeSlugs.Next(trimmed, taken.ToHashSet(StringComparer.Ordinal));
-        db.PostalPartners.Add(new PostalPartner(Guid.NewGuid(), trimmed, slug, carrier, clock.GetUtcNow()));
+        var partner = new PostalPartner(Guid.NewGuid(), trimmed, slug, carrier, clock.GetUtcNow());
+        partner.SetPhone(number);
+        db.PostalPartners.Add(partner);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect("/admin/partners");
+    }
+
+    /// <summary>The number buyers are told to call about a failed delivery; empty to give none.</summary>
+    public async Task<IActionResult> OnPostPhoneAsync(Guid partnerId, string? phone, CancellationToken cancellationToken)
+    {
+        var partner = await db.PostalPartners.SingleOrDefaultAsync(p => p.Id == partnerId, cancellationToken);
+        if (partner is null)
+        {
+            return NotFound();
+        }
+        if (PhoneOf(phone) is not { } number)
+        {
+            return await ProblemAsync("admin.partners.phone_invalid", cancellationToken);
+        }
+        partner.SetPhone(number);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/admin/partners");
+    }
+
+    /// <summary>The number in the national form, empty for none, or null when it is not a Vietnamese number.</summary>
+    private static string? PhoneOf(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return string.Empty;
+        }
+        try
+        {
+            return Domain.Orders.VietnamesePhone.Normalize(phone, "partner.phone");
+        }
+        catch (Domain.Shared.DomainException)
+        {
+            return null;
+        }
     }
 
     public async Task<IActionResult> OnPostActiveAsync(Guid partnerId, bool active, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using RuralMarket.Data;
+using RuralMarket.Data.Notices;
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Grains;
@@ -51,6 +52,9 @@ public sealed class TrackModel(
 
     /// <summary>A review the grain refused, with what the buyer typed, so the form shows it again beside the reason.</summary>
     public (Guid ProductId, string ErrorKey, string? Rating, string? Text)? ReviewRefused { get; private set; }
+
+    /// <summary>Whether the buyer asked for no more messages (SMS, Zalo, e-mail) at this order's phone or e-mail.</summary>
+    public bool MessagesStopped { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
         await LoadAsync(token, cancellationToken) ? Page() : NotFound();
@@ -116,6 +120,32 @@ public sealed class TrackModel(
         return RedirectToPage(new { token });
     }
 
+    /// <summary>No more messages to the order's phone and e-mail, about this order or any other (Decree 91/2020 opt-out).</summary>
+    public async Task<IActionResult> OnPostStopMessagesAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return NotFound();
+        }
+        await NoticeOptOuts.StopAsync(db, BuyerAddresses(), clock.GetUtcNow(), cancellationToken);
+        Notice = "tracking.notice.messages_stopped";
+        return RedirectToPage(new { token });
+    }
+
+    public async Task<IActionResult> OnPostResumeMessagesAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(token, cancellationToken))
+        {
+            return NotFound();
+        }
+        await NoticeOptOuts.ResumeAsync(db, BuyerAddresses(), cancellationToken);
+        Notice = "tracking.notice.messages_resumed";
+        return RedirectToPage(new { token });
+    }
+
+    private string[] BuyerAddresses() =>
+        Order.Buyer.Email.Length > 0 ? [Order.Buyer.Phone, Order.Buyer.Email.ToLowerInvariant()] : [Order.Buyer.Phone];
+
     private async Task<bool> LoadAsync(string token, CancellationToken cancellationToken)
     {
         if (token.Length is < 20 or > 64)
@@ -137,6 +167,7 @@ public sealed class TrackModel(
             Transfer = new TransferView(order.TrackingToken, vietQr.For(order.Code, order.Total), order.ReservationExpiresAt);
         }
         AwaitsCard = awaitsPayment && order.PaymentMethod == PaymentMethod.Card && cards.IsOn;
+        MessagesStopped = await NoticeOptOuts.AnyAsync(db, BuyerAddresses(), cancellationToken);
         return true;
     }
 }
