@@ -72,14 +72,15 @@ internal sealed class NoticePlanner(IOptions<NoticesOptions> options, TimeProvid
         }
         var partner = await db.PostalPartners.AsNoTracking().Where(p => p.Id == shipment.PartnerId)
             .Select(p => new { p.Name, p.Phone }).SingleOrDefaultAsync(cancellationToken);
-        var contact = partner is { Phone.Length: > 0 } ? $"{partner.Name} {partner.Phone}" : await CooperativeContactAsync(db, order.CooperativeId, cancellationToken);
+        var phone = partner is { Phone.Length: > 0 } ? partner.Phone
+            : await db.Cooperatives.AsNoTracking().Where(c => c.Id == order.CooperativeId).Select(c => c.ContactPhone).SingleAsync(cancellationToken);
         var tracking = Tracking(order);
         var draft = step.To switch
         {
             ShipmentStatus.PickedUp => BuyerNotices.Shipped(order.Id, order.Code, partner?.Name ?? shipment.Carrier, shipment.Waybill, tracking),
-            ShipmentStatus.OutForDelivery => BuyerNotices.OutForDelivery(order.Id, order.Code, shipment.CashOnDelivery, contact, tracking),
+            ShipmentStatus.OutForDelivery => BuyerNotices.OutForDelivery(order.Id, order.Code, shipment.CashOnDelivery, phone, tracking),
             ShipmentStatus.Delivered => BuyerNotices.Delivered(order.Id, order.Code, tracking),
-            _ => BuyerNotices.DeliveryFailed(order.Id, order.Code, FailureOf(shipment, step.OccurredAt), step.OccurredAt, contact, tracking),
+            _ => BuyerNotices.DeliveryFailed(order.Id, order.Code, FailureOf(shipment, step.OccurredAt), step.OccurredAt, phone, tracking),
         };
         return ToBuyer(order, draft).ToList();
     }
@@ -125,9 +126,6 @@ internal sealed class NoticePlanner(IOptions<NoticesOptions> options, TimeProvid
         var notice = draft(slug);
         return names.Distinct().Select(name => new PlannedNotice(notice, name.ToLowerInvariant())).ToList();
     }
-
-    private static async Task<string> CooperativeContactAsync(RuralMarketDbContext db, Guid cooperativeId, CancellationToken cancellationToken) =>
-        await db.Cooperatives.AsNoTracking().Where(c => c.Id == cooperativeId).Select(c => c.Name + " " + c.ContactPhone).SingleAsync(cancellationToken);
 
     private static DeliveryFailureReason FailureOf(Shipment shipment, DateTimeOffset occurredAt) =>
         shipment.Events.Where(e => e is { Status: ShipmentStatus.DeliveryFailed, Outcome: ReportOutcome.Applied })

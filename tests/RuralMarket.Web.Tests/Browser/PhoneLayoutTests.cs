@@ -125,13 +125,13 @@ public sealed class PhoneLayoutTests : IUsesChromium
             ("money", $"{portal}/money"), ("payout-statement", $"{portal}/money/{run}"),
             ("earnings", $"{portal}/households/{a.HouseholdId}/earnings"),
             ("earnings-statement", $"{portal}/households/{a.HouseholdId}/earnings?handler=Statement&month=2026-12"),
-            ("handovers", $"{portal}/households/{a.HouseholdId}/handovers"), ("reviews", $"{portal}/reviews"),
+            ("handovers", $"{portal}/households/{a.HouseholdId}/handovers"), ("reviews", $"{portal}/reviews"), ("notices", $"{portal}/notices"),
         ]);
         yield return ("admin",
         [
             ("admin-cooperatives", "/admin/cooperatives"), ("admin-certificates", "/admin/certificates"), ("admin-partners", "/admin/partners"),
             ("admin-reconciliation", "/admin/reconciliation"), ("admin-webhooks", "/admin/webhooks"), ("admin-transfers", "/admin/transfers"),
-            ("admin-payouts", "/admin/payouts"), ("admin-refunds", "/admin/refunds"), ("admin-reviews", "/admin/reviews"),
+            ("admin-payouts", "/admin/payouts"), ("admin-refunds", "/admin/refunds"), ("admin-reviews", "/admin/reviews"), ("admin-notices", "/admin/notices"),
         ]);
     }
 
