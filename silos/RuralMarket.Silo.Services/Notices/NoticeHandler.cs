@@ -65,7 +65,8 @@ internal sealed class NoticeHandler(
     /// <summary>True when this call stored it; false when the same notice was stored before (or by another relay just now).</summary>
     private static async Task<bool> StoreOnceAsync(RuralMarketDbContext db, Notice notice, CancellationToken cancellationToken)
     {
-        if (await db.Notices.AnyAsync(n => n.Key == notice.Key && n.Channel == notice.Channel && n.Recipient == notice.Recipient, cancellationToken))
+        Task<bool> StoredBefore() => db.Notices.AnyAsync(n => n.Key == notice.Key && n.Channel == notice.Channel && n.Recipient == notice.Recipient, cancellationToken);
+        if (await StoredBefore())
         {
             return false;
         }
@@ -78,9 +79,9 @@ internal sealed class NoticeHandler(
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            if (await db.Notices.AnyAsync(n => n.Key == notice.Key && n.Channel == notice.Channel && n.Recipient == notice.Recipient, cancellationToken))
+            if (await StoredBefore())
             {
-                return false;
+                return false; // another relay stored it between our look and our insert
             }
             throw;
         }
