@@ -5,6 +5,7 @@ using RuralMarket.Data.Hosting;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Geography;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Domain.Traceability;
 using RuralMarket.Grains;
 using RuralMarket.Grains.Catalog;
 using RuralMarket.Grains.Cooperatives;
@@ -17,7 +18,7 @@ namespace RuralMarket.Seed;
 /// OCOP certificate. Anything whose slug already exists is left alone, so loading twice changes nothing; a seed
 /// product without any photo (the photo table was rebuilt in 0003) gets its photo back.
 /// </summary>
-internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IGrainFactory grains, PhotoPipeline photos, ILogger<CatalogueLoader> logger)
+internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IGrainFactory grains, PhotoPipeline photos, TimeProvider clock, ILogger<CatalogueLoader> logger)
     : IDatabaseInitializer
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -84,11 +85,28 @@ internal sealed partial class CatalogueLoader(RuralMarketDbContext db, IGrainFac
             await product.ConfirmCertificateAsync(Actor.Platform);
         }
         await AddPhotoAsync(product, seed.Slug, cancellationToken);
-        if (seed.Stock > 0)
+        if (seed.Batch is { } batch)
+        {
+            await StartBatchAsync(product, cooperative, batch, seed.Stock);
+        }
+        else if (seed.Stock > 0)
         {
             await product.AdjustStockAsync(seed.Stock, StockAdjustmentReason.Restock, null, Actor.Platform);
         }
         await product.PublishAsync(Actor.Platform);
+    }
+
+    /// <summary>The product's stock comes in as the batch's, and the batch's diary is written as the platform.</summary>
+    private async Task StartBatchAsync(IProductGrain product, SeedCooperative cooperative, SeedBatch seed, int stock)
+    {
+        var today = VietnamCalendar.Today(clock);
+        var started = await product.StartBatchAsync(new BatchDetails(seed.Lot, today.AddDays(-seed.StartedDaysAgo), today.AddDays(-seed.HarvestedDaysAgo),
+            today.AddDays(seed.KeepsDays - seed.HarvestedDaysAgo), stock), Actor.Platform);
+        foreach (var entry in seed.Diary)
+        {
+            var household = entry.Household is { } key ? SeedIds.For("household", $"{cooperative.Slug}/{key}") : (Guid?)null;
+            await product.WriteDiaryAsync(started.BatchId, new DiaryDraft(today.AddDays(-entry.DaysAgo), entry.Activity, household, entry.Input, entry.Note), Actor.Platform);
+        }
     }
 
     private async Task AddPhotoAsync(IProductGrain product, string slug, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Geography;
+using RuralMarket.Domain.Traceability;
 
 namespace RuralMarket.Seed;
 
@@ -24,6 +25,11 @@ internal sealed record SeedHousehold(string Key, string HeadName, string Village
 internal sealed record SeedProduct(
     string Slug, string Name, string Description, ProductCategory Category, SalesUnit Unit, int NetWeightGrams,
     long PriceDong, int Stock, string Origin, string Harvest, SeedCertificate? Ocop, IReadOnlyDictionary<string, int> Producers,
-    string? EnglishName = null, string? EnglishDescription = null);
+    string? EnglishName = null, string? EnglishDescription = null, SeedBatch? Batch = null);
+
+/// <summary>A batch with its diary, dated in days before the day the seed is loaded (the diary accepts entries up to a year old).</summary>
+internal sealed record SeedBatch(string Lot, int StartedDaysAgo, int HarvestedDaysAgo, int KeepsDays, IReadOnlyList<SeedDiaryEntry> Diary);
+
+internal sealed record SeedDiaryEntry(int DaysAgo, FarmActivity Activity, string? Household, string? Input, string? Note);
 
 internal sealed record SeedCertificate(int Stars, string Number, DateOnly IssuedOn);

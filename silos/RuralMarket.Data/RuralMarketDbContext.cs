@@ -36,6 +36,8 @@ public sealed class RuralMarketDbContext(DbContextOptions<RuralMarketDbContext> 
 
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<Domain.Traceability.ProductBatch> ProductBatches => Set<Domain.Traceability.ProductBatch>();
+
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<Checkout> Checkouts => Set<Checkout>();

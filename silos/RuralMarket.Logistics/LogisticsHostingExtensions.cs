@@ -67,11 +67,12 @@ public static class LogisticsHostingExtensions
         services.AddSingleton<ICarrier, TCarrier>();
     }
 
-    /// <summary>Parcel labels and pickup sheets, with their fonts from <c>Labels:FontDirectory</c>.</summary>
+    /// <summary>Parcel labels, pickup sheets and batch stickers, with their fonts from <c>Labels:FontDirectory</c>.</summary>
     public static IServiceCollection AddParcelLabels(this IServiceCollection services)
     {
         services.AddOptions<LabelOptions>().BindConfiguration(LabelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new ParcelLabels(sp.GetRequiredService<IOptions<LabelOptions>>().Value));
+        services.AddSingleton(sp => new TraceStickers(sp.GetRequiredService<IOptions<LabelOptions>>().Value));
         return services;
     }
 }

@@ -40,6 +40,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         // Not owned, so not loaded with every read of a product: a hot product has thousands of open reservations,
         // which only its grain needs (it loads every navigation of its aggregate).
         builder.HasMany(p => p.Reservations).WithOne().HasForeignKey("ProductId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        // Batches and their diaries, for the same reason: the trace page and the portal read them on their own.
+        builder.HasMany(p => p.Batches).WithOne().HasForeignKey("ProductId").IsRequired().OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -46,6 +46,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             lines.Ignore(l => l.Total);
             lines.Ignore(l => l.WeightGrams);
             lines.Property(l => l.Producers).AsJson();
+            lines.Property(l => l.TraceCode).HasMaxLength(Domain.Traceability.TraceCode.Length);
+            lines.HasIndex(l => l.TraceCode);
         });
         builder.OwnsMany(o => o.Timeline, timeline =>
         {

@@ -1,5 +1,6 @@
 using RuralMarket.Domain.Orders;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Domain.Traceability;
 
 namespace RuralMarket.Domain.Catalog;
 
@@ -8,7 +9,7 @@ namespace RuralMarket.Domain.Catalog;
 /// still be sold: an order's units leave it when they are reserved and come back when the reservation is released.
 /// The floor of zero is enforced here and by a CHECK constraint.
 /// </summary>
-public sealed class Product : AggregateRoot
+public sealed partial class Product : AggregateRoot
 {
     public const int MaxPhotos = 8;
     public const int MaxStock = 1_000_000;
@@ -189,8 +190,23 @@ public sealed class Product : AggregateRoot
         return held.Quantity;
     }
 
-    /// <summary>The order was packed: its units are sold for good and no longer held. Unknown orders change nothing.</summary>
-    public void Fulfil(Guid orderId) => _reservations.RemoveAll(r => r.OrderId == orderId);
+    /// <summary>
+    /// The order was packed: its units are sold for good and no longer held, and they leave the batch they were packed
+    /// from (the packer's choice, checked before packing; first in, first out when there was none or it has run out
+    /// meanwhile), which is answered. Unknown or already packed orders change nothing.
+    /// </summary>
+    public ProductBatch? Fulfil(Guid orderId, Guid? chosenBatchId = null)
+    {
+        if (_reservations.Find(r => r.OrderId == orderId) is not { } held)
+        {
+            return null;
+        }
+        _reservations.Remove(held);
+        var chosen = _batches.Find(b => b.Id == chosenBatchId && b.Remaining >= held.Quantity);
+        var batch = chosen ?? FirstInFirstOut(held.Quantity);
+        batch?.Pack(held.Quantity);
+        return batch;
+    }
 
     public void AssignProducers(IReadOnlyCollection<ProducerShare> shares, DateTimeOffset now)
     {

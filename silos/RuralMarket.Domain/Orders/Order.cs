@@ -168,6 +168,17 @@ public sealed partial class Order : AggregateRoot
 
     public void Pack(DateTimeOffset now) => MoveTo(OrderStatus.Packed, now, string.Empty);
 
+    /// <summary>Which batch a packed line came from, as its product answered; the line's trace code goes on the label.</summary>
+    public void RecordPackedBatch(Guid productId, Guid batchId, string traceCode)
+    {
+        if (_timeline.All(c => c.Status != OrderStatus.Packed))
+        {
+            throw new DomainException("order.batch_before_packing", $"Order {Code} has not been packed.");
+        }
+        var line = _lines.Find(l => l.ProductId == productId) ?? throw new DomainException("order.line_not_found", $"Order {Code} has no line for {productId}.");
+        line.PackedFrom(batchId, traceCode);
+    }
+
     public void HandToCarrier(DateTimeOffset now) => MoveTo(OrderStatus.HandedToCarrier, now, string.Empty);
 
     public void MarkInTransit(DateTimeOffset now, string note = "") => MoveTo(OrderStatus.InTransit, now, note);

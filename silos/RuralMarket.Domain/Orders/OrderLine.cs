@@ -55,7 +55,19 @@ public sealed record OrderLine
     /// <summary>The households' shares at the time of sale; empty for lines sold before shares were kept.</summary>
     public IReadOnlyList<ProducerShare> Producers { get; private set; }
 
+    /// <summary>The batch the units were packed from; none before packing, or when no batch held them all.</summary>
+    public Guid? BatchId { get; private set; }
+
+    /// <summary>That batch's public trace code (see <see cref="Traceability.TraceCode"/>).</summary>
+    public string? TraceCode { get; private set; }
+
     public Money Total => UnitPrice * Quantity;
+
+    internal void PackedFrom(Guid batchId, string traceCode)
+    {
+        BatchId = batchId;
+        TraceCode = Traceability.TraceCode.Read(traceCode) ?? throw new DomainException("batch.code_invalid", $"{traceCode} is not a trace code.");
+    }
 
     /// <summary>Lines are equal by value, their producers' shares too (a record would compare the list by reference).</summary>
     public bool Equals(OrderLine? other) =>

@@ -1,5 +1,6 @@
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Domain.Traceability;
 
 namespace RuralMarket.Grains.Catalog;
 
@@ -42,8 +43,22 @@ public interface IProductGrain : IGrainWithGuidKey
     /// <summary>Gives an order's units back; harmless when repeated. Answers how many came back.</summary>
     Task<int> ReleaseAsync(Guid orderId);
 
-    /// <summary>The order was packed: its units are sold for good.</summary>
-    Task FulfilAsync(Guid orderId);
+    /// <summary>
+    /// The order was packed: its units are sold for good, out of the chosen batch (else first in, first out), which is
+    /// answered; null when none held them, or when the order was packed before.
+    /// </summary>
+    Task<TracedBatch?> FulfilAsync(Guid orderId, Guid? chosenBatchId = null);
+
+    /// <summary>Refuses unless the batch is this product's and still holds the units (checked before an order is packed from it).</summary>
+    Task RequirePackableAsync(Guid batchId, int quantity);
+
+    /// <summary>Starts a batch with a fresh trace code; the units it brings go into stock. Answers its id and code.</summary>
+    Task<TracedBatch> StartBatchAsync(BatchDetails details, Actor actor);
+
+    Task ReceiveIntoBatchAsync(Guid batchId, int quantity, DateOnly? harvestedOn, DateOnly? bestBefore, Actor actor);
+
+    /// <summary>Appends an entry to a batch's harvest diary, written as the actor (a helper writes for the cooperative). Answers its number.</summary>
+    Task<int> WriteDiaryAsync(Guid batchId, DiaryDraft draft, Actor actor);
 
     /// <summary>A returned order's units are back with the cooperative (logged against the order's code).</summary>
     Task TakeBackAsync(string orderCode, int quantity, Actor actor);
@@ -59,3 +74,7 @@ public sealed record ReservedLine(
     [property: Id(4)] int Quantity,
     [property: Id(5)] int UnitWeightGrams,
     [property: Id(6)] IReadOnlyList<ProducerShare> Producers);
+
+/// <summary>A batch as others point at it: its id and its public trace code.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TracedBatch([property: Id(0)] Guid BatchId, [property: Id(1)] string Code);

@@ -14,7 +14,8 @@ public interface IOrderGrain : IGrainWithGuidKey
 
     Task ConfirmAsync(Actor actor);
 
-    Task PackAsync(Actor actor);
+    /// <summary>Packs the order; <paramref name="batchChoices"/> names, per product, the batch the packer took the units from (the rest first in, first out).</summary>
+    Task PackAsync(Actor actor, IReadOnlyDictionary<Guid, Guid>? batchChoices = null);
 
     /// <summary>Cancels before packing and returns the stock: by the buyer (tracking link) or by the cooperative, with its reason.</summary>
     Task CancelAsync(CancellationReason reason, string note, Actor actor);

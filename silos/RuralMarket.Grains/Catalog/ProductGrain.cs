@@ -1,6 +1,7 @@
 using RuralMarket.Data.Catalog;
 using RuralMarket.Domain.Catalog;
 using RuralMarket.Domain.Shared;
+using RuralMarket.Domain.Traceability;
 using RuralMarket.Grains.Cooperatives;
 using RuralMarket.Grains.Storage;
 
@@ -113,8 +114,41 @@ public sealed class ProductGrain(
     public Task<int> ReleaseAsync(Guid orderId) =>
         Exists ? ChangeAsync(now => Aggregate.Release(orderId, now), validatesFirst: true) : Task.FromResult(0);
 
-    public Task FulfilAsync(Guid orderId) =>
-        Exists ? ChangeAsync(_ => Aggregate.Fulfil(orderId), validatesFirst: true) : Task.CompletedTask;
+    public Task<TracedBatch?> FulfilAsync(Guid orderId, Guid? chosenBatchId = null) =>
+        Exists
+            ? ChangeAsync(_ => Aggregate.Fulfil(orderId, chosenBatchId) is { } batch ? new TracedBatch(batch.Id, batch.Code) : null, validatesFirst: true)
+            : Task.FromResult<TracedBatch?>(null);
+
+    public Task RequirePackableAsync(Guid batchId, int quantity)
+    {
+        Aggregate.RequirePackable(batchId, quantity);
+        return Task.CompletedTask;
+    }
+
+    public Task<TracedBatch> StartBatchAsync(BatchDetails details, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            var batch = Aggregate.StartBatch(Guid.NewGuid(), TraceCode.New(), details, VietnamCalendar.DayOf(now), now);
+            RecordActivity(Aggregate.CooperativeId, actor, "batch.started", $"{Aggregate.Name} · {batch.Lot}", now);
+            return new TracedBatch(batch.Id, batch.Code);
+        });
+
+    public Task ReceiveIntoBatchAsync(Guid batchId, int quantity, DateOnly? harvestedOn, DateOnly? bestBefore, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            Aggregate.ReceiveIntoBatch(batchId, quantity, harvestedOn, bestBefore, VietnamCalendar.DayOf(now), now);
+            RecordActivity(Aggregate.CooperativeId, actor, "batch.received", $"{Aggregate.Name} · {LotOf(batchId)} (+{quantity})", now);
+        });
+
+    public Task<int> WriteDiaryAsync(Guid batchId, DiaryDraft draft, Actor actor) =>
+        ChangeAsync(now =>
+        {
+            var entry = Aggregate.WriteDiary(batchId, draft, new DiaryWriter(actor.AccountId, actor.Name, actor.ActingAs), VietnamCalendar.DayOf(now), now);
+            RecordActivity(Aggregate.CooperativeId, actor, "diary.written", $"{Aggregate.Name} · {LotOf(batchId)} #{entry.Number}", now);
+            return entry.Number;
+        });
+
+    private string LotOf(Guid batchId) => Aggregate.Batches.First(b => b.Id == batchId).Lot;
 
     /// <summary>
     /// A count that finds the stock as it is changes nothing; a change by hand of zero is refused (by the log entry).

@@ -49,14 +49,35 @@ public sealed class OrderGrain(
             Activity(actor, "order.confirmed", now);
         });
 
-    public async Task PackAsync(Actor actor)
+    /// <summary>
+    /// Packs the order: the packer's batch choices are checked first, then the order is stored packed, then each line's
+    /// units leave their product (and batch), and the batches they came from are written on the lines. A crash after
+    /// packing leaves a line without its batch; the units are sold all the same.
+    /// </summary>
+    public async Task PackAsync(Actor actor, IReadOnlyDictionary<Guid, Guid>? batchChoices = null)
     {
+        var choices = batchChoices ?? new Dictionary<Guid, Guid>();
+        foreach (var line in Aggregate.Lines.Where(l => choices.ContainsKey(l.ProductId)))
+        {
+            await grains.GetGrain<IProductGrain>(line.ProductId).RequirePackableAsync(choices[line.ProductId], line.Quantity);
+        }
         await ChangeAsync(now =>
         {
             Aggregate.Pack(now);
             Activity(actor, "order.packed", now);
         });
-        await Task.WhenAll(Aggregate.Lines.Select(l => grains.GetGrain<IProductGrain>(l.ProductId).FulfilAsync(this.GetPrimaryKey())));
+        var packed = await Task.WhenAll(Aggregate.Lines.Select(async l =>
+            (l.ProductId, Batch: await grains.GetGrain<IProductGrain>(l.ProductId).FulfilAsync(this.GetPrimaryKey(), choices.TryGetValue(l.ProductId, out var b) ? b : null))));
+        if (packed.Any(p => p.Batch is not null))
+        {
+            await ChangeAsync(_ =>
+            {
+                foreach (var (productId, batch) in packed.Where(p => p.Batch is not null))
+                {
+                    Aggregate.RecordPackedBatch(productId, batch!.BatchId, batch.Code);
+                }
+            });
+        }
     }
 
     public async Task CancelAsync(CancellationReason reason, string note, Actor actor)

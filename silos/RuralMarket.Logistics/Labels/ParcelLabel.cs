@@ -1,17 +1,15 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using QRCoder;
 using RuralMarket.Domain.Logistics;
 using RuralMarket.Domain.Shared;
-using ZXing.OneD;
 
 namespace RuralMarket.Logistics.Labels;
 
 /// <summary>What a label prints, with the province names already looked up.</summary>
 public sealed record LabelParcel(
     string Waybill, string CarrierName, string OrderCode, ParcelEnd Sender, string SenderProvince, ParcelEnd Recipient, string RecipientProvince,
-    int WeightGrams, Money CashOnDelivery, DateTimeOffset BookedAt);
+    int WeightGrams, Money CashOnDelivery, DateTimeOffset BookedAt, string? TraceUrl = null);
 
 /// <summary>The label's words, in the language of whoever prints it (from the web's resources).</summary>
 public sealed record LabelWording(string From, string To, string Collect, string NothingToCollect, string Weight, string Order, string Trace, string PickupSheet,
@@ -20,7 +18,7 @@ public sealed record LabelWording(string From, string To, string Collect, string
 /// <summary>
 /// Parcel labels, 100 × 150 mm, for thermal and ordinary printers: the waybill as Code 128 and as QR (drawn as vector
 /// bars and modules, so they scan at any print size), sender and receiver, the cash to collect in large type, weight
-/// and order code, and a box where the traceability QR goes. Also the pickup sheet: a cooperative's parcels for the day.
+/// and order code, and the QR of the packed batch's trace page when a line has one. Also the pickup sheet: a cooperative's parcels for the day.
 /// </summary>
 public sealed class ParcelLabels(LabelOptions options)
 {
@@ -56,8 +54,8 @@ public sealed class ParcelLabels(LabelOptions options)
 
         gfx.DrawString($"RuralMarket · {parcel.CarrierName}", bold, XBrushes.Black, new XRect(Margin, y, width, 14), XStringFormats.TopLeft);
         y += 18;
-        Code128(gfx, parcel.Waybill, new XRect(Margin, y, width - 70, 52));
-        QrCode(gfx, parcel.Waybill, new XRect(Margin + width - 62, y - 4, 62, 62));
+        PdfCodes.Code128(gfx, parcel.Waybill, new XRect(Margin, y, width - 70, 52));
+        PdfCodes.Qr(gfx, parcel.Waybill, new XRect(Margin + width - 62, y - 4, 62, 62));
         y += 56;
         gfx.DrawString(parcel.Waybill, new XFont(LabelFonts.Family, 16, XFontStyleEx.Bold), XBrushes.Black, new XRect(Margin, y, width, 20), XStringFormats.TopLeft);
         y += 26;
@@ -76,10 +74,12 @@ public sealed class ParcelLabels(LabelOptions options)
             new XRect(Margin, y, width, 14), XStringFormats.TopLeft);
         y += 18;
 
-        // The traceability issue puts the product's QR here; until then the box says what it is for.
-        var box = new XRect(Margin, y, 70, 70);
-        gfx.DrawRectangle(new XPen(XColors.Black, 0.6) { DashStyle = XDashStyle.Dash }, box);
-        gfx.DrawString(words.Trace, small, XBrushes.Black, new XRect(Margin + 78, y, width - 78, 12), XStringFormats.TopLeft);
+        if (parcel.TraceUrl is { } trace)
+        {
+            PdfCodes.Qr(gfx, trace, new XRect(Margin, y, 70, 70));
+            gfx.DrawString(words.Trace, small, XBrushes.Black, new XRect(Margin + 78, y + 28, width - 78, 12), XStringFormats.TopLeft);
+            gfx.DrawString(trace, small, XBrushes.Black, new XRect(Margin + 78, y + 40, width - 78, 12), XStringFormats.TopLeft);
+        }
         gfx.DrawString(parcel.BookedAt.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture), small,
             XBrushes.Black, new XRect(Margin + 78, y + 14, width - 78, 12), XStringFormats.TopLeft);
     }
@@ -140,37 +140,6 @@ public sealed class ParcelLabels(LabelOptions options)
             using var gfx = XGraphics.FromPdfPage(page);
             gfx.DrawString($"{words.PickupSheet} · {partnerName} · {day:dd/MM/yyyy}", bold, XBrushes.Black, new XRect(2 * Margin, 2 * Margin, 400, 14),
                 XStringFormats.TopLeft);
-        }
-    }
-
-    private static void Code128(XGraphics gfx, string text, XRect area)
-    {
-        var modules = new Code128Writer().encode(text);
-        var module = area.Width / modules.Length;
-        for (var i = 0; i < modules.Length; i++)
-        {
-            if (modules[i])
-            {
-                gfx.DrawRectangle(XBrushes.Black, area.X + i * module, area.Y, module, area.Height);
-            }
-        }
-    }
-
-    private static void QrCode(XGraphics gfx, string text, XRect area)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var module = Math.Min(area.Width, area.Height) / matrix.Count;
-        for (var row = 0; row < matrix.Count; row++)
-        {
-            for (var column = 0; column < matrix[row].Count; column++)
-            {
-                if (matrix[row][column])
-                {
-                    gfx.DrawRectangle(XBrushes.Black, area.X + column * module, area.Y + row * module, module, module);
-                }
-            }
         }
     }
 

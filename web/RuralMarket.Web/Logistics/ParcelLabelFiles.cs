@@ -4,6 +4,7 @@ using RuralMarket.Data;
 using RuralMarket.Data.Geography;
 using RuralMarket.Domain.Logistics;
 using RuralMarket.Logistics.Labels;
+using RuralMarket.Web.Traceability;
 
 namespace RuralMarket.Web.Logistics;
 
@@ -12,8 +13,14 @@ public sealed class ParcelLabelFiles(RuralMarketDbContext db, ParcelLabels label
 {
     public const string ContentType = "application/pdf";
 
-    public async Task<(byte[] Pdf, string Name)> LabelAsync(Shipment shipment, string carrierName, CancellationToken cancellationToken) =>
-        (labels.Label(await ParcelAsync(shipment, carrierName, cancellationToken), Words()), $"nhan-{shipment.Waybill}.pdf");
+    /// <summary>The parcel's label, with the QR of its first packed batch's trace page on <paramref name="site"/>.</summary>
+    public async Task<(byte[] Pdf, string Name)> LabelAsync(Shipment shipment, string carrierName, Uri site, CancellationToken cancellationToken)
+    {
+        var parcel = await ParcelAsync(shipment, carrierName, cancellationToken);
+        var code = await db.Orders.AsNoTracking().Where(o => o.Id == shipment.OrderId).SelectMany(o => o.Lines)
+            .Where(l => l.TraceCode != null).Select(l => l.TraceCode).FirstOrDefaultAsync(cancellationToken);
+        return (labels.Label(code is null ? parcel : parcel with { TraceUrl = TraceLinks.Of(site, code) }, Words()), $"nhan-{shipment.Waybill}.pdf");
+    }
 
     public async Task<(byte[] Pdf, string Name)> PickupSheetAsync(string partnerName, IReadOnlyList<Shipment> shipments, DateOnly day, CancellationToken cancellationToken)
     {

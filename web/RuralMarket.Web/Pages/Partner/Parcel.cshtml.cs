@@ -7,6 +7,7 @@ using RuralMarket.Grains.Logistics;
 using RuralMarket.Web.Errors;
 using RuralMarket.Web.Logistics;
 using RuralMarket.Web.Partner;
+using RuralMarket.Web.Traceability;
 
 namespace RuralMarket.Web.Pages.Partner;
 
@@ -45,7 +46,7 @@ public sealed class ParcelModel(RuralMarketDbContext db, IGrainFactory grains, P
         {
             return NotFound();
         }
-        var (pdf, name) = await labels.LabelAsync(Shipment, Partner.Name, cancellationToken);
+        var (pdf, name) = await labels.LabelAsync(Shipment, Partner.Name, TraceLinks.SiteOf(Request), cancellationToken);
         return File(pdf, ParcelLabelFiles.ContentType, name);
     }
 

@@ -9,6 +9,7 @@ using RuralMarket.Grains.Orders;
 using RuralMarket.Web.Errors;
 using RuralMarket.Web.Logistics;
 using RuralMarket.Web.Portal;
+using RuralMarket.Web.Traceability;
 
 namespace RuralMarket.Web.Pages.Portal.Cooperative;
 
@@ -42,8 +43,26 @@ public sealed class OrderModel(RuralMarketDbContext db, IGrainFactory grains, Pa
     public Task<IActionResult> OnPostConfirmAsync(string code) =>
         ChangeAsync(code, order => order.ConfirmAsync(Cooperative.Actor));
 
-    public Task<IActionResult> OnPostPackAsync(string code) =>
-        ChangeAsync(code, order => order.PackAsync(Cooperative.Actor));
+    /// <summary>Batches a confirmed order's lines could be packed from (those still holding the whole line), per product.</summary>
+    public ILookup<Guid, PackableBatch> PackableBatches { get; private set; } = Array.Empty<PackableBatch>().ToLookup(b => b.ProductId);
+
+    /// <summary>The packer's choice per product: a batch id, or empty for first in, first out.</summary>
+    [BindProperty]
+    public Dictionary<Guid, string?> Batches { get; set; } = [];
+
+    public async Task<IActionResult> OnPostPackAsync(string code)
+    {
+        var choices = new Dictionary<Guid, Guid>();
+        foreach (var (productId, value) in Batches.Where(b => !string.IsNullOrEmpty(b.Value)))
+        {
+            if (!Guid.TryParse(value, out var batchId))
+            {
+                return await LoadAsync(code) ? await ProblemAsync("error.batch.not_found") : NotFound();
+            }
+            choices[productId] = batchId;
+        }
+        return await ChangeAsync(code, order => order.PackAsync(Cooperative.Actor, choices));
+    }
 
     public async Task<IActionResult> OnPostRejectAsync(string code)
     {
@@ -63,7 +82,7 @@ public sealed class OrderModel(RuralMarketDbContext db, IGrainFactory grains, Pa
         {
             return NotFound();
         }
-        var (pdf, name) = await labels.LabelAsync(parcel.Shipment, parcel.PartnerName, cancellationToken);
+        var (pdf, name) = await labels.LabelAsync(parcel.Shipment, parcel.PartnerName, TraceLinks.SiteOf(Request), cancellationToken);
         return File(pdf, ParcelLabelFiles.ContentType, name);
     }
 
@@ -124,6 +143,10 @@ public sealed class OrderModel(RuralMarketDbContext db, IGrainFactory grains, Pa
         Order = order;
         ProvinceName = await db.Provinces.NameOfAsync(order.DeliveryAddress.ProvinceCode);
         Shipment = await ShipmentView.OfOrderAsync(db, order.ShipmentId, HttpContext.RequestAborted);
+        if (order.Status == OrderStatus.Confirmed)
+        {
+            PackableBatches = await PackableBatch.ForAsync(db, order, HttpContext.RequestAborted);
+        }
         if (order.Status == OrderStatus.Packed && Shipment is null)
         {
             Partners = (await db.PostalPartners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync())
