@@ -63,6 +63,40 @@ public class ParcelLabelTests
     }
 
     [Fact]
+    public void A_label_whose_parcel_was_packed_from_a_batch_carries_the_QR_of_its_trace_page_beside_the_waybills()
+    {
+        var (pixels, width, height) = Rasterise(Labels.Label(Parcel() with { TraceUrl = "https://cho.example.vn/trace/K7M2X9PQ" }, Words))
+            ?? throw new InvalidOperationException("pdftoppm (Debian's poppler-utils) is missing: apt-get install poppler-utils");
+        var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+
+        var found = reader.DecodeMultiple(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Select(r => r.Text).ToList() ?? [];
+
+        Assert.Contains("https://cho.example.vn/trace/K7M2X9PQ", found);
+        Assert.Contains("RM1234567890", found);
+    }
+
+    [Fact]
+    public void Stickers_come_24_to_an_A4_sheet_with_the_lot_the_code_and_a_QR_of_the_trace_page()
+    {
+        var stickers = new TraceStickers(new LabelOptions());
+        var batch = new StickerBatch("Miến dong Vi Hương", "HTX Nông nghiệp Vi Hương", "Vụ đông 2026", "K7M2X9PQ", "https://cho.example.vn/trace/K7M2X9PQ", "20/11/2027");
+        var pdf = stickers.Sheets(batch, new StickerWording("Lô", "Mã", "HSD", "Quét mã để xem nguồn gốc"), 30);
+
+        using (var document = PdfDocument.Open(pdf))
+        {
+            Assert.Equal(2, document.NumberOfPages);
+            var first = string.Join(" ", document.GetPage(1).GetWords().Select(w => w.Text));
+            Assert.Equal(24, first.Split("K7M2X9PQ").Length - 1);
+            Assert.Contains("20/11/2027", first, StringComparison.Ordinal);
+            Assert.Equal(6, string.Join(" ", document.GetPage(2).GetWords().Select(w => w.Text)).Split("K7M2X9PQ").Length - 1);
+        }
+        var (pixels, width, height) = Rasterise(pdf)
+            ?? throw new InvalidOperationException("pdftoppm (Debian's poppler-utils) is missing: apt-get install poppler-utils");
+        var reader = new BarcodeReaderGeneric { Options = new DecodingOptions { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true } };
+        Assert.Equal("https://cho.example.vn/trace/K7M2X9PQ", reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8))?.Text);
+    }
+
+    [Fact]
     public void The_pickup_sheet_lists_each_cooperatives_parcels_on_its_own_page()
     {
         var other = Parcel() with { Waybill = "RM0000000001", Sender = new ParcelEnd("HTX Vải thiều Thanh Hà", "", new Address("HP", "Xã Thanh Hà", "Thôn 1")) };
