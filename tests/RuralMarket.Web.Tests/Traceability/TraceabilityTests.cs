@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RuralMarket.Domain.Shared;
 using RuralMarket.Domain.Traceability;
+using RuralMarket.Grains;
+using RuralMarket.Grains.Catalog;
 using RuralMarket.Web.Tests.Journey;
 using RuralMarket.Web.Tests.Portal;
 
@@ -89,6 +92,38 @@ public sealed partial class TraceabilityTests : IAsyncLifetime
         Assert.Contains("Xã Phủ Thông", seedPage, StringComparison.Ordinal);
     }
 
+    /// <summary>A buyer scans the QR on 3G: the page with everything it loads, as sent compressed, stays within 30 KB with a season's diary.</summary>
+    [Fact]
+    public async Task A_trace_page_with_a_seasons_diary_weighs_at_most_30_KB_with_everything_it_loads()
+    {
+        var (batchId, code) = await BatchAsync(SeedLot);
+        var product = _world.App.Services.GetRequiredService<IGrainFactory>().GetGrain<IProductGrain>(_world.A.ProductId);
+        var helper = new Actor(Guid.NewGuid(), "Lò Thị Giúp", "helper");
+        var today = VietnamCalendar.Today(TimeProvider.System);
+        for (var day = 0; day < 25; day++)
+        {
+            await product.WriteDiaryAsync(batchId, new DiaryDraft(today.AddDays(-60 + day), FarmActivity.Other, null, null,
+                "Làm cỏ, vun gốc cho luống dong riềng phía đông nương, kiểm tra sâu bệnh sau trận mưa lớn."), helper);
+        }
+        var client = _world.App.CreateClient();
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip, br");
+
+        var page = await client.GetAsync($"/trace/{code}");
+        var html = WebUtility.HtmlDecode(await new StreamReader(await DecodedAsync(page)).ReadToEndAsync());
+        var total = (await page.Content.ReadAsByteArrayAsync()).Length;
+        var loads = Subresource().Matches(html).Select(m => m.Groups["url"].Value).ToList();
+        foreach (var url in loads)
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            total += (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+
+        Assert.Equal(30, EntryItem().Matches(html).Count);
+        Assert.Contains(loads, u => u.EndsWith(".webp", StringComparison.Ordinal)); // the product's photo, in its smallest variant
+        Assert.True(total <= 30 * 1024, $"the trace page and its {loads.Count} resources weigh {total} bytes");
+    }
+
     [Theory]
     [InlineData("K7M2X9PQ")] // a well-formed code no batch has
     [InlineData("<script>alert(1)</script>")]
@@ -146,6 +181,20 @@ public sealed partial class TraceabilityTests : IAsyncLifetime
 
     private Task<Guid> ProducerAsync() =>
         _world.QueryAsync(async db => (await db.Products.AsNoTracking().SingleAsync(p => p.Id == _world.A.ProductId)).Producers[0].HouseholdId);
+
+    private static async Task<Stream> DecodedAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStreamAsync();
+        return response.Content.Headers.ContentEncoding.FirstOrDefault() switch
+        {
+            "br" => new System.IO.Compression.BrotliStream(body, System.IO.Compression.CompressionMode.Decompress),
+            "gzip" => new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress),
+            _ => body,
+        };
+    }
+
+    [GeneratedRegex("(?:href|src)=\"(?<url>/[^\"]+\\.(?:css|js|webp|jpg|png|svg)[^\"]*)\"")]
+    private static partial Regex Subresource();
 
     [GeneratedRegex("<li id=\"entry-")]
     private static partial Regex EntryItem();
