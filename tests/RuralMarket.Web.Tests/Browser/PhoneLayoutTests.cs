@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RuralMarket.Web.Tests.Portal;
@@ -53,6 +54,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = IUsesChromium.ExecutablePath, Headless = true, Args = ChromiumArgs });
         var run = await world.PayoutRunAsync(world.A);
+        var trace = await world.QueryAsync(db => db.ProductBatches.Select(b => b.Code).FirstAsync());
         var screens = ScreensFolder();
         var problems = new List<string>();
 
@@ -62,7 +64,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
             {
                 var variant = $"{width}{(javaScript ? "-js" : "")}";
                 Directory.CreateDirectory(Path.Combine(screens, variant));
-                foreach (var (actor, pages) in PagesOf(world.A, run))
+                foreach (var (actor, pages) in PagesOf(world.A, run, trace))
                 {
                     await using var context = await browser.NewContextAsync(new()
                     {
@@ -102,7 +104,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
-    private static IEnumerable<(string Actor, (string Name, string Url)[] Pages)> PagesOf(PortalCooperativeData a, Guid run)
+    private static IEnumerable<(string Actor, (string Name, string Url)[] Pages)> PagesOf(PortalCooperativeData a, Guid run, string trace)
     {
         var portal = $"/portal/{a.Slug}";
         yield return ("buyer",
@@ -111,7 +113,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
             ("product", "/products/mien-dong-vi-huong"), ("cooperative", "/cooperatives/htx-nong-nghiep-vi-huong"),
             ("cart", "/cart"), ("checkout", "/checkout"), ("tracking", $"/orders/{a.TrackingToken}"),
             ("tracking-cancel", $"/orders/{a.TrackingToken}?confirm=cancel"), ("login", "/account/login"), ("register", "/account/register"),
-            ("not-found", "/products/khong-co"),
+            ("not-found", "/products/khong-co"), ("trace", $"/trace/{trace}"), ("trace-not-found", "/trace/K7M2X9PQ"),
             ("home-en", "/?culture=en-US"), ("search-en", "/search?q=honey&culture=en-US"), ("product-en", "/products/mien-dong-vi-huong?culture=en-US"),
         ]);
         yield return ("managerA",
@@ -126,6 +128,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
             ("earnings", $"{portal}/households/{a.HouseholdId}/earnings"),
             ("earnings-statement", $"{portal}/households/{a.HouseholdId}/earnings?handler=Statement&month=2026-12"),
             ("handovers", $"{portal}/households/{a.HouseholdId}/handovers"), ("reviews", $"{portal}/reviews"), ("notices", $"{portal}/notices"),
+            ("diary", $"{portal}/diary"), ("batches", $"{portal}/products/{a.ProductId}/batches"),
         ]);
         yield return ("admin",
         [
