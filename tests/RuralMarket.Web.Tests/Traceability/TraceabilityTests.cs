@@ -160,6 +160,8 @@ public sealed partial class TraceabilityTests : IAsyncLifetime
         var line = await _world.QueryAsync(db => db.Orders.AsNoTracking().Where(o => o.Code == _world.A.OrderCode).SelectMany(o => o.Lines).SingleAsync());
         Assert.Equal((fresh, freshCode), (line.BatchId!.Value, line.TraceCode!));
         Assert.Contains($"/trace/{freshCode}", await manager.PageAsync(order), StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/trace/{freshCode}\">Xem nguồn gốc lô hàng</a>",
+            await (await _world.ClientAsync("anonymous")).PageAsync($"/orders/{_world.A.TrackingToken}"), StringComparison.Ordinal);
         // The partners' parcels were packed by default: from the seed's older harvest.
         var seedCode = (await BatchAsync(SeedLot)).Code;
         var byDefault = await _world.QueryAsync(db => db.Orders.AsNoTracking().Where(o => o.Code == _world.P.OrderCode).SelectMany(o => o.Lines).SingleAsync());
