@@ -21,9 +21,6 @@ public sealed class HelperDiaryTests(ITestOutputHelper output) : IUsesChromium
     private const double TapSeconds = 3;
     private const double CharacterSeconds = 0.5;
 
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [ServiceFact]
     public async Task A_helper_adds_a_diary_entry_in_under_a_minute_and_the_buyer_who_scans_the_batch_sees_it()
     {
@@ -31,7 +28,7 @@ public sealed class HelperDiaryTests(ITestOutputHelper output) : IUsesChromium
         var address = world.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var code = await world.QueryAsync(db => db.ProductBatches.Select(b => b.Code).SingleAsync());
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = IUsesChromium.ExecutablePath, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { BaseURL = address, ViewportSize = new() { Width = 360, Height = 640 }, JavaScriptEnabled = false, Locale = "vi-VN" });
         await page.GotoAsync("/account/login");
         await page.FillAsync("#SignInName", PortalWorld.SignInNames["helperA"]);

@@ -11,9 +11,6 @@ namespace RuralMarket.Web.Tests.Browser;
 /// </summary>
 public sealed class PhoneBuyerTests : IUsesChromium
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     [ServiceFact]
     public async Task With_javascript_the_search_box_suggests_product_names()
     {
@@ -99,7 +96,7 @@ public sealed class PhoneBuyerTests : IUsesChromium
             await session._app.ReadyClientAsync();
             var address = session._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             session._playwright = await Playwright.CreateAsync();
-            session._browser = await session._playwright.Chromium.LaunchAsync(new() { ExecutablePath = IUsesChromium.ExecutablePath, Headless = true, Args = ChromiumArgs });
+            session._browser = await DebianChromium.LaunchAsync(session._playwright);
             session.Page = await session._browser.NewPageAsync(new()
             {
                 BaseURL = address,

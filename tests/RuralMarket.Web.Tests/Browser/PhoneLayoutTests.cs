@@ -14,9 +14,6 @@ namespace RuralMarket.Web.Tests.Browser;
 /// </summary>
 public sealed class PhoneLayoutTests : IUsesChromium
 {
-    private static readonly string[] ChromiumArgs =
-        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
     /// <summary>What the page breaks, measured in the page: sideways scrolling, elements past either edge, small text (SVG text as drawn).</summary>
     private const string Problems = """
         () => {
@@ -52,7 +49,7 @@ public sealed class PhoneLayoutTests : IUsesChromium
         await using var world = await PortalWorld.CreateAsync(kestrel: true);
         var address = world.App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = IUsesChromium.ExecutablePath, Headless = true, Args = ChromiumArgs });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var run = await world.PayoutRunAsync(world.A);
         var trace = await world.QueryAsync(db => db.ProductBatches.Select(b => b.Code).FirstAsync());
         var screens = ScreensFolder();
